@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Runs SILOS silos and WEBS web nodes on this machine against one database, for fault/scale experiments.
+# Usage: deploy/cluster.sh [SILOS=2] [WEBS=2]. Silo i uses ports 11111+i, 30000+i (gateway), 8080+i
+# (dashboard); web node i listens on BOB_HTTP_PORT+i (5080+i). Logs: .data/logs/NAME.log. Ctrl-C stops all.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/pg.sh
+source "$ROOT/deploy/lib/pg.sh"
+# shellcheck source=lib/proc.sh
+source "$ROOT/deploy/lib/proc.sh"
+
+SILOS=${1:-2}
+WEBS=${2:-2}
+[[ $SILOS =~ ^[0-9]+$ && $WEBS =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [SILOS=2] [WEBS>=1, default 2]" >&2; exit 2; }
+PG_DIR=$ROOT/.data/pg
+PG_PORT=${BOB_PG_PORT:-55432}
+HTTP_PORT=${BOB_HTTP_PORT:-5080}
+LOGS=$ROOT/.data/logs
+
+pids=()
+# shellcheck disable=SC2317  # only called from the EXIT trap
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do stop_pid "$pid"; done
+  if ((PG_STARTED)); then pg_stop "$PG_DIR" || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is required: https://dot.net/download" >&2; exit 1; }
+pg_ensure_installed
+mkdir -p "$LOGS"
+pg_start "$PG_DIR" "$PG_PORT" durable
+pg_create_db "$PG_PORT" bob
+CONN=$(pg_conn "$PG_PORT" bob)
+
+for project in Silo Web; do
+  echo "building Bob.$project (Release) ..."
+  dotnet build "$ROOT/src/$project/$project.csproj" -c Release -nologo -v q
+done
+
+# start NAME PROJECT ENV... — runs Bob.PROJECT from its project dir (content root), logging to $LOGS/NAME.log.
+start() {
+  local name=$1 project=$2
+  shift 2
+  (cd "$ROOT/src/$project" &&
+    exec env "ConnectionStrings__Bob=$CONN" "$@" dotnet "$ROOT/src/$project/bin/Release/net10.0/Bob.$project.dll") >"$LOGS/$name.log" 2>&1 &
+  pids+=($!)
+  echo "started $name (pid $!), log: $LOGS/$name.log"
+}
+
+# fail_start NAME RC — reports why a node did not come up (RC from wait_ready/wait_tcp) and exits.
+fail_start() {
+  local why="was not ready within 120 s"
+  (($2 == 2)) && why="exited"
+  echo "error: $1 $why; last lines of $LOGS/$1.log:" >&2
+  tail -n 30 "$LOGS/$1.log" >&2
+  exit 1
+}
+
+for ((i = 0; i < SILOS; i++)); do
+  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production \
+    "Bob__Silo__SiloPort=$((11111 + i))" "Bob__Silo__GatewayPort=$((30000 + i))" "Bob__Silo__DashboardPort=$((8080 + i))"
+done
+
+# Web nodes are plain Orleans clients: let the silos open their gateways first.
+for ((i = 0; i < SILOS; i++)); do
+  rc=0
+  wait_tcp $((30000 + i)) "${pids[i]}" 120 || rc=$?
+  ((rc == 0)) || fail_start "silo-$i" "$rc"
+done
+
+for ((i = 0; i < WEBS; i++)); do
+  start "web-$i" Web ASPNETCORE_ENVIRONMENT=Production Bob__Hosting__CoHostSilo=false \
+    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))"
+done
+
+web_pids=("${pids[@]:SILOS}")
+for ((i = 0; i < WEBS; i++)); do
+  rc=0
+  wait_ready "http://127.0.0.1:$((HTTP_PORT + i))/health/ready" "${web_pids[i]}" 120 || rc=$?
+  ((rc == 0)) || fail_start "web-$i" "$rc"
+done
+
+echo
+echo "Bob cluster is up: $SILOS silo(s), $WEBS web node(s)"
+for ((i = 0; i < SILOS; i++)); do echo "  silo-$i  dashboard http://127.0.0.1:$((8080 + i))/  (pid ${pids[i]})"; done
+for ((i = 0; i < WEBS; i++)); do echo "  web-$i   http://127.0.0.1:$((HTTP_PORT + i))/  (pid ${web_pids[i]})"; done
+echo "Logs in $LOGS/. Ctrl-C stops all."
+
+# Keep running while individual nodes are killed/restarted by hand; stop when all have exited.
+wait || true

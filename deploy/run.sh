@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Starts the whole Bob system (PostgreSQL + web node with co-hosted silo) on this machine.
+# Data lives in .data/pg and survives restarts. Ctrl-C stops everything this script started.
+#
+# Environment: BOB_PG_PORT (55432), BOB_HTTP_HOST (127.0.0.1), BOB_HTTP_PORT (5080),
+#              BOB_ADMIN_EMAIL (admin@bob.local), BOB_ADMIN_PASSWORD (optional).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/pg.sh
+source "$ROOT/deploy/lib/pg.sh"
+# shellcheck source=lib/proc.sh
+source "$ROOT/deploy/lib/proc.sh"
+
+PG_DIR=$ROOT/.data/pg
+PG_PORT=${BOB_PG_PORT:-55432}
+HTTP_HOST=${BOB_HTTP_HOST:-127.0.0.1}
+HTTP_PORT=${BOB_HTTP_PORT:-5080}
+ADMIN_EMAIL=${BOB_ADMIN_EMAIL:-admin@bob.local}
+# A wildcard bind address is not something to put in a browser or curl.
+case $HTTP_HOST in 0.0.0.0 | '*' | '+' | '[::]') PUBLIC_HOST=127.0.0.1 ;; *) PUBLIC_HOST=$HTTP_HOST ;; esac
+URL=http://$PUBLIC_HOST:$HTTP_PORT/
+
+t0=$(now_ms)
+app_pid=
+# shellcheck disable=SC2317  # only called from the EXIT trap
+cleanup() {
+  [[ -n $app_pid ]] && stop_pid "$app_pid"
+  if ((PG_STARTED)); then pg_stop "$PG_DIR" || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+sdks=$(dotnet --list-sdks 2>/dev/null || true)
+grep -Eq '^(1[0-9]|[2-9][0-9])\.' <<<"$sdks" || {
+  echo "error: the .NET 10 SDK (or newer) is required: https://dot.net/download ('dotnet --list-sdks' shows ${sdks:-nothing})" >&2
+  exit 1
+}
+pg_ensure_installed
+mkdir -p "$ROOT/.data"
+pg_start "$PG_DIR" "$PG_PORT" durable
+pg_create_db "$PG_PORT" bob
+
+echo "building Bob.Web (Release) ..."
+dotnet build "$ROOT/src/Web/Web.csproj" -c Release -nologo -v q
+
+app_env=(
+  "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)"
+  Bob__Hosting__CoHostSilo=true
+  "ASPNETCORE_URLS=http://$HTTP_HOST:$HTTP_PORT"
+  "Bob__Admin__Email=$ADMIN_EMAIL"
+  ASPNETCORE_ENVIRONMENT=Production
+)
+[[ -n ${BOB_ADMIN_PASSWORD:-} ]] && app_env+=("Bob__Admin__Password=$BOB_ADMIN_PASSWORD")
+
+t_app=$(now_ms)
+# Project dir as working directory = content root, so appsettings.json and wwwroot are found (like `dotnet run`).
+(cd "$ROOT/src/Web" && exec env "${app_env[@]}" dotnet "$ROOT/src/Web/bin/Release/net10.0/Bob.Web.dll") &
+app_pid=$!
+
+rc=0
+wait_ready "${URL}health/ready" "$app_pid" 120 || rc=$?
+if ((rc == 2)); then
+  rc=0
+  wait "$app_pid" || rc=$?
+  app_pid=
+  echo "error: Bob.Web exited with code $rc before becoming ready" >&2
+  exit $((rc == 0 ? 1 : rc))
+elif ((rc != 0)); then
+  echo "error: ${URL}health/ready did not answer 200 within 120 s" >&2
+  exit 1
+fi
+
+cat <<EOF
+
+================================================================
+ Bob is running: $URL
+ admin email:    $ADMIN_EMAIL
+ password:       the BOB_ADMIN_PASSWORD you set, or the one-time
+                 password printed above on first start
+ start-up took $(elapsed_s "$t0") s (app alone $(elapsed_s "$t_app") s). Ctrl-C stops it.
+================================================================
+
+EOF
+
+rc=0
+wait "$app_pid" || rc=$?
+app_pid=
+echo "Bob.Web exited with code $rc" >&2
+exit "$rc"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Runs every test against a throwaway PostgreSQL cluster. Extra args go to `dotnet test`.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/pg.sh
+source "$ROOT/deploy/lib/pg.sh"
+
+# Browser tests drive /usr/bin/chromium.
+ensure_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  if ((EUID != 0)); then
+    echo "note: /usr/bin/chromium not found and not root; browser tests may be skipped or fail." >&2
+    return 0
+  fi
+  echo "installing chromium ..." >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+start=$SECONDS
+pg_ensure_installed
+ensure_chromium
+
+PG_DIR=$(mktemp -d)
+# shellcheck disable=SC2317  # only called from the EXIT trap
+cleanup() {
+  pg_stop "$PG_DIR" || true
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+PG_PORT=$(free_port)
+pg_start "$PG_DIR" "$PG_PORT" throwaway
+# Tests create their own databases through this connection.
+BOB_TEST_PG=$(pg_conn "$PG_PORT" postgres)
+export BOB_TEST_PG
+echo "test PostgreSQL: $BOB_TEST_PG"
+
+rc=0
+dotnet test "$ROOT/Bob.sln" -c Release --nologo "$@" || rc=$?
+echo "tests finished with exit code $rc in $((SECONDS - start)) s"
+exit "$rc"

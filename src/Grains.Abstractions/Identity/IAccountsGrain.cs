@@ -1,0 +1,29 @@
+using Bob.Grains.Abstractions.Common;
+
+namespace Bob.Grains.Abstractions.Identity;
+
+/// <summary>
+/// Orchestrates the multi-grain account flows (signup, login, accepting an invitation).
+/// A stateless worker: any silo runs it, several at once, and password hashing spreads over them.
+/// Use key 0.
+/// </summary>
+[Alias("bob.IAccountsGrain")]
+public interface IAccountsGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the tenant, its owner, its default persona and its first widget key.</summary>
+    [Alias("Signup")]
+    Task<Result<SignupResult>> SignupAsync(SignupRequest request);
+
+    /// <summary>Checks credentials (throttled per email) and issues an access token.</summary>
+    [Alias("Login")]
+    Task<Result<LoginResult>> LoginAsync(string email, string password);
+
+    /// <summary>Turns a one-use invitation into a member with the given password, and logs them in.</summary>
+    [Alias("AcceptInvitation")]
+    Task<Result<LoginResult>> AcceptInvitationAsync(string inviteToken, string password);
+
+    /// <summary>Creates the platform tenant and its first platform admin if they do not exist yet.
+    /// Returns the generated one-time password when one had to be made, else null.</summary>
+    [Alias("BootstrapPlatform")]
+    Task<string?> BootstrapPlatformAsync(string adminEmail, string? adminPassword);
+}

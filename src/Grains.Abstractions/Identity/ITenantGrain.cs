@@ -1,0 +1,53 @@
+using Bob.Grains.Abstractions.Common;
+
+namespace Bob.Grains.Abstractions.Identity;
+
+[GenerateSerializer, Immutable, Alias("bob.TenantCreation")]
+public sealed record TenantCreation(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Plan,
+    [property: Id(2)] bool PublicChat);
+
+/// <summary>A tenant (a business), keyed by its id. Holds its profile and its team, so every team rule
+/// ("only an owner grants owner", "the last owner stays") is decided in one place, one call at a time.</summary>
+[Alias("bob.ITenantGrain")]
+public interface ITenantGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the tenant; false when this id is already taken.</summary>
+    [Alias("Create")]
+    Task<bool> CreateAsync(TenantCreation creation);
+
+    [Alias("Get")]
+    Task<TenantSummary?> GetAsync();
+
+    [Alias("GetSettings")]
+    Task<TenantSettings?> GetSettingsAsync();
+
+    [Alias("GetMember")]
+    Task<TeamMember?> GetMemberAsync(string userId);
+
+    [Alias("AddMember")]
+    Task<Outcome> AddMemberAsync(TeamMember member);
+
+    [Alias("GetTeam")]
+    Task<Team> GetTeamAsync();
+
+    [Alias("Invite")]
+    Task<Result<InvitationIssued>> InviteAsync(Actor actor, string email, string role);
+
+    /// <summary>Called by the invitation flow once the new member exists; drops the pending invitation.</summary>
+    [Alias("CompleteInvitation")]
+    Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member);
+
+    [Alias("ChangeRole")]
+    Task<Result<TeamMember>> ChangeRoleAsync(Actor actor, string userId, string role);
+
+    [Alias("RemoveMember")]
+    Task<Outcome> RemoveMemberAsync(Actor actor, string userId);
+}
+
+[GenerateSerializer, Immutable, Alias("bob.TenantSettings")]
+public sealed record TenantSettings(
+    [property: Id(0)] bool PublicChat,
+    [property: Id(1)] bool Suspended,
+    [property: Id(2)] string? AssistantEngine);

@@ -1,0 +1,22 @@
+using Bob.Grains.Abstractions.Common;
+
+namespace Bob.Grains.Abstractions.WidgetKeys;
+
+/// <summary>
+/// One public widget key, keyed by the key itself (<c>pk_live_…</c>), because a widget call carries nothing else.
+/// Single activation, no cache in front: a revoke or rotation is refused on every node from the next call on.
+/// </summary>
+[Alias("bob.IWidgetKeyGrain")]
+public interface IWidgetKeyGrain : IGrainWithStringKey
+{
+    [Alias("Bind")]
+    Task BindAsync(WidgetKeyBinding binding);
+
+    [Alias("Revoke")]
+    Task RevokeAsync();
+
+    /// <summary>The binding when the key is live and <paramref name="origin"/> is on its allow-list;
+    /// else <c>invalid_widget_key</c> or <c>origin_not_allowed</c>.</summary>
+    [Alias("Authorize")]
+    Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin);
+}

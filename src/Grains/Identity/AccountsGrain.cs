@@ -1,0 +1,161 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Abstractions.WidgetKeys;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Bob.Grains.Identity;
+
+[StatelessWorker]
+public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> options, TimeProvider time) : Grain, IAccountsGrain
+{
+    private const string StarterPlan = "starter";
+    private const int MaxSlugAttempts = 50;
+
+    public async Task<Result<SignupResult>> SignupAsync(SignupRequest request)
+    {
+        if (SignupValidator.Validate(request, out var websiteOrigin) is { } invalid)
+        {
+            return invalid;
+        }
+        var email = Emails.Normalize(request.Email);
+        var emailIndex = GrainFactory.GetGrain<IEmailIndexGrain>(email);
+        if (await emailIndex.LookupAsync() is not null)
+        {
+            return EmailTaken();
+        }
+        var passwordHash = await hasher.HashAsync(request.Password);
+        var name = request.BusinessName.Trim();
+        var tenantId = await CreateTenantAsync(name);
+        var userId = Ids.New("usr_");
+        if (!await emailIndex.ClaimAsync(new EmailOwner(tenantId, userId)))
+        {
+            // Lost a race for the email after creating the tenant; the tenant stays unreachable (no members).
+            return EmailTaken();
+        }
+        await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(tenantId, userId)).CreateAsync(email, passwordHash);
+        var tenant = GrainFactory.GetGrain<ITenantGrain>(tenantId.Value);
+        await tenant.AddMemberAsync(new TeamMember(userId, email, Roles.Owner, time.GetUtcNow()));
+        await GrainFactory.GetGrain<IPersonaCatalogGrain>(tenantId.Value).EnsureDefaultAsync();
+        var key = await GrainFactory.GetGrain<IWidgetKeyCatalogGrain>(tenantId.Value)
+            .CreateAsync(new WidgetKeyInput("Website", websiteOrigin is null ? [] : [websiteOrigin]));
+        var summary = (await tenant.GetAsync())!;
+        return new SignupResult(summary, new UserSummary(userId, email, Roles.Owner), new WidgetKeyIssued(key.Value!.Id, key.Value.Key, key.Value.AllowedOrigins));
+    }
+
+    public async Task<Result<LoginResult>> LoginAsync(string email, string password)
+    {
+        var normalized = Emails.Normalize(email);
+        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(normalized);
+        if (await throttle.CheckAsync() is { } wait)
+        {
+            return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account; try again later.", RetryAfter: wait);
+        }
+        var owner = await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).LookupAsync();
+        var member = owner is null ? null : await GrainFactory.GetGrain<ITenantGrain>(owner.Tenant.Value).GetMemberAsync(owner.UserId);
+        if (owner is null || member is null)
+        {
+            await hasher.BurnAsync(password);
+            await throttle.RecordFailureAsync();
+            return InvalidCredentials();
+        }
+        if (!await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(owner.Tenant, owner.UserId)).VerifyPasswordAsync(password))
+        {
+            await throttle.RecordFailureAsync();
+            return InvalidCredentials();
+        }
+        await throttle.ResetAsync();
+        return await IssueTokenAsync(owner.Tenant, member);
+    }
+
+    public async Task<Result<LoginResult>> AcceptInvitationAsync(string inviteToken, string password)
+    {
+        if (SignupValidator.PasswordProblem(password) is { } passwordProblem)
+        {
+            return Failure.Validation("password", passwordProblem);
+        }
+        var invitation = GrainFactory.GetGrain<IInvitationGrain>(AccessTokens.KeyOf(inviteToken));
+        var details = await invitation.RedeemAsync();
+        if (details is null)
+        {
+            return new Failure(FailureCodes.InvalidInvitation, "This invitation is unknown, expired or already used.");
+        }
+        var userId = Ids.New("usr_");
+        var emailIndex = GrainFactory.GetGrain<IEmailIndexGrain>(details.Email);
+        if (!await emailIndex.ClaimAsync(new EmailOwner(details.Tenant, userId)))
+        {
+            await invitation.RestoreAsync();
+            return EmailTaken();
+        }
+        var user = GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(details.Tenant, userId));
+        await user.CreateAsync(details.Email, await hasher.HashAsync(password));
+        var member = new TeamMember(userId, details.Email, details.Role, time.GetUtcNow());
+        var joined = await GrainFactory.GetGrain<ITenantGrain>(details.Tenant.Value).CompleteInvitationAsync(details.InvitationId, member);
+        if (!joined.IsSuccess)
+        {
+            await user.DeactivateAsync();
+            await emailIndex.ReleaseAsync(userId);
+            await invitation.RestoreAsync();
+            return joined.Failure!;
+        }
+        return await IssueTokenAsync(details.Tenant, member);
+    }
+
+    public async Task<string?> BootstrapPlatformAsync(string adminEmail, string? adminPassword)
+    {
+        var platform = GrainFactory.GetGrain<ITenantGrain>(TenantId.Platform.Value);
+        await platform.CreateAsync(new TenantCreation("Bob Platform", "enterprise", PublicChat: true));
+        await GrainFactory.GetGrain<IPersonaCatalogGrain>(TenantId.Platform.Value).EnsureDefaultAsync();
+
+        var email = Emails.Normalize(adminEmail);
+        var emailIndex = GrainFactory.GetGrain<IEmailIndexGrain>(email);
+        if (await emailIndex.LookupAsync() is not null)
+        {
+            return null;
+        }
+        var password = adminPassword ?? Ids.RandomToken(18);
+        var problem = Emails.IsValid(adminEmail) ? SignupValidator.PasswordProblem(password) : "email must be a valid address.";
+        if (problem is not null)
+        {
+            throw new InvalidOperationException($"Bob:Admin is invalid: {problem}");
+        }
+        var userId = Ids.New("usr_");
+        if (!await emailIndex.ClaimAsync(new EmailOwner(TenantId.Platform, userId)))
+        {
+            return null; // another silo bootstrapped at the same moment
+        }
+        await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(TenantId.Platform, userId)).CreateAsync(email, await hasher.HashAsync(password));
+        await platform.AddMemberAsync(new TeamMember(userId, email, Roles.PlatformAdmin, time.GetUtcNow()));
+        return adminPassword is null ? password : null;
+    }
+
+    private async Task<TenantId> CreateTenantAsync(string name)
+    {
+        var slug = TenantSlugs.FromName(name);
+        for (var attempt = 1; attempt <= MaxSlugAttempts; attempt++)
+        {
+            var candidate = TenantSlugs.Candidate(slug, attempt);
+            if (await GrainFactory.GetGrain<ITenantGrain>(candidate).CreateAsync(new TenantCreation(name, StarterPlan, PublicChat: false)))
+            {
+                return new TenantId(candidate);
+            }
+        }
+        var random = $"{slug[..Math.Min(slug.Length, 30)]}-{Ids.RandomToken(6).ToLowerInvariant().Replace('_', '0').Replace('-', '0')}";
+        await GrainFactory.GetGrain<ITenantGrain>(random).CreateAsync(new TenantCreation(name, StarterPlan, PublicChat: false));
+        return new TenantId(random);
+    }
+
+    private async Task<LoginResult> IssueTokenAsync(TenantId tenant, TeamMember member)
+    {
+        var token = Ids.RandomToken(32);
+        var csrf = Ids.RandomToken(32);
+        var expiresAt = time.GetUtcNow() + options.Value.TokenLifetime;
+        await GrainFactory.GetGrain<IAccessTokenGrain>(AccessTokens.KeyOf(token)).IssueAsync(tenant, member.Id, csrf, expiresAt);
+        return new LoginResult(token, expiresAt, csrf, new SessionUser(member.Id, member.Email, member.Role, tenant.Value, Permissions.For(member.Role)));
+    }
+
+    private static Failure InvalidCredentials() => new(FailureCodes.InvalidCredentials, "The email or password is wrong.");
+
+    private static Failure EmailTaken() => new(FailureCodes.EmailTaken, "An account with this email already exists.");
+}

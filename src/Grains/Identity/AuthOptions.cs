@@ -1,0 +1,20 @@
+namespace Bob.Grains.Identity;
+
+/// <summary>Settings under <c>Bob:Auth</c> (environment: <c>Bob__Auth__TokenLifetime</c>, ...).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Bob:Auth";
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>PBKDF2-HMAC-SHA256 work factor; OWASP's 2023 figure. Stored with each hash, so raising it never locks anyone out.</summary>
+    public int PasswordIterations { get; set; } = 600_000;
+
+    public int FailuresBeforeLockout { get; set; } = 5;
+
+    public TimeSpan FirstLockout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxLockout { get; set; } = TimeSpan.FromMinutes(15);
+}

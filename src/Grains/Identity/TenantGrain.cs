@@ -1,0 +1,176 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Bob.Grains.Identity;
+
+[GenerateSerializer, Alias("bob.TenantState")]
+public sealed class TenantState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string Plan { get; set; } = "";
+    [Id(3)] public bool Suspended { get; set; }
+    [Id(4)] public bool PublicChat { get; set; }
+    [Id(5)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(6)] public List<TeamMember> Members { get; set; } = [];
+    [Id(7)] public List<OpenInvitation> Invitations { get; set; } = [];
+    [Id(8)] public string? AssistantEngine { get; set; }
+}
+
+[GenerateSerializer, Alias("bob.OpenInvitation")]
+public sealed record OpenInvitation(
+    [property: Id(0)] PendingInvitation Invitation,
+    [property: Id(1)] string TokenKey);
+
+public sealed class TenantGrain(
+    [PersistentState("tenant", "bob")] IPersistentState<TenantState> tenant,
+    IOptions<AuthOptions> options,
+    TimeProvider time) : Grain, ITenantGrain
+{
+    private TenantState State => tenant.State;
+
+    private TenantId Id => new(this.GetPrimaryKeyString());
+
+    public async Task<bool> CreateAsync(TenantCreation creation)
+    {
+        if (State.Exists)
+        {
+            return false;
+        }
+        tenant.State = new TenantState
+        {
+            Exists = true,
+            Name = creation.Name,
+            Plan = creation.Plan,
+            PublicChat = creation.PublicChat,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await tenant.WriteStateAsync();
+        return true;
+    }
+
+    public Task<TenantSummary?> GetAsync() => Task.FromResult(State.Exists
+        ? new TenantSummary(Id.Value, State.Name, State.Plan, State.Suspended ? "suspended" : "active", State.CreatedAt)
+        : null);
+
+    public Task<TenantSettings?> GetSettingsAsync() => Task.FromResult(State.Exists
+        ? new TenantSettings(State.PublicChat, State.Suspended, State.AssistantEngine)
+        : null);
+
+    public Task<TeamMember?> GetMemberAsync(string userId) => Task.FromResult(FindMember(userId));
+
+    public async Task<Outcome> AddMemberAsync(TeamMember member)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (FindMember(member.Id) is null)
+        {
+            State.Members.Add(member);
+            await tenant.WriteStateAsync();
+        }
+        return Outcome.Success;
+    }
+
+    public Task<Team> GetTeamAsync() => Task.FromResult(new Team(
+        [.. State.Members.OrderBy(m => m.JoinedAt)],
+        [.. OpenInvitations().Select(i => i.Invitation)]));
+
+    public async Task<Result<InvitationIssued>> InviteAsync(Actor actor, string email, string role)
+    {
+        var invalid = ValidateRoleChange(actor, role, targetIsOwner: false);
+        if (!Emails.IsValid(email))
+        {
+            return Failure.Validation("email", "email must be a valid address.");
+        }
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var normalized = Emails.Normalize(email);
+        if (await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).LookupAsync() is not null)
+        {
+            return new Failure(FailureCodes.EmailTaken, "A user with this email already exists.");
+        }
+
+        foreach (var previous in State.Invitations.Where(i => i.Invitation.Email == normalized).ToList())
+        {
+            await GrainFactory.GetGrain<IInvitationGrain>(previous.TokenKey).RevokeAsync();
+            State.Invitations.Remove(previous);
+        }
+        var token = Ids.RandomToken(32);
+        var pending = new PendingInvitation(Ids.New("inv_"), normalized, role, time.GetUtcNow() + options.Value.InvitationLifetime);
+        await GrainFactory.GetGrain<IInvitationGrain>(AccessTokens.KeyOf(token))
+            .CreateAsync(new InvitationDetails(Id, pending.Id, pending.Email, pending.Role, pending.ExpiresAt));
+        State.Invitations.Add(new OpenInvitation(pending, AccessTokens.KeyOf(token)));
+        await tenant.WriteStateAsync();
+        return new InvitationIssued(pending.Id, pending.Email, pending.Role, token, pending.ExpiresAt);
+    }
+
+    public async Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member)
+    {
+        State.Invitations.RemoveAll(i => i.Invitation.Id == invitationId);
+        return await AddMemberAsync(member);
+    }
+
+    public async Task<Result<TeamMember>> ChangeRoleAsync(Actor actor, string userId, string role)
+    {
+        var member = FindMember(userId);
+        if (member is null)
+        {
+            return Failure.NotFound("Team member");
+        }
+        var refused = ValidateRoleChange(actor, role, member.Role == Roles.Owner) ?? RefuseLosingLastOwner(member, role);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var changed = member with { Role = role };
+        State.Members[State.Members.IndexOf(member)] = changed;
+        await tenant.WriteStateAsync();
+        return changed;
+    }
+
+    public async Task<Outcome> RemoveMemberAsync(Actor actor, string userId)
+    {
+        var member = FindMember(userId);
+        if (member is null)
+        {
+            return Failure.NotFound("Team member");
+        }
+        var refused = (member.Role == Roles.Owner && !IsOwnerLike(actor) ? OnlyOwners() : null) ?? RefuseLosingLastOwner(member, newRole: null);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        State.Members.Remove(member);
+        await tenant.WriteStateAsync();
+        await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(Id, userId)).DeactivateAsync();
+        await GrainFactory.GetGrain<IEmailIndexGrain>(Emails.Normalize(member.Email)).ReleaseAsync(userId);
+        return Outcome.Success;
+    }
+
+    private TeamMember? FindMember(string userId) => State.Members.Find(m => m.Id == userId);
+
+    private IEnumerable<OpenInvitation> OpenInvitations() => State.Invitations.Where(i => i.Invitation.ExpiresAt > time.GetUtcNow());
+
+    private static bool IsOwnerLike(Actor actor) => actor.Role is Roles.Owner or Roles.PlatformAdmin;
+
+    private static Failure OnlyOwners() => new(FailureCodes.Forbidden, "Only an owner can grant, change or remove the owner role.");
+
+    private static Failure? ValidateRoleChange(Actor actor, string role, bool targetIsOwner)
+    {
+        if (!Roles.TenantRoles.Contains(role))
+        {
+            return Failure.Validation("role", $"role must be one of {string.Join(", ", Roles.TenantRoles)}.");
+        }
+        return (role == Roles.Owner || targetIsOwner) && !IsOwnerLike(actor) ? OnlyOwners() : null;
+    }
+
+    private Failure? RefuseLosingLastOwner(TeamMember member, string? newRole) =>
+        member.Role == Roles.Owner && newRole != Roles.Owner && State.Members.Count(m => m.Role == Roles.Owner) == 1
+            ? new Failure(FailureCodes.LastOwner, "A tenant keeps at least one owner: make someone else owner first.")
+            : null;
+}

@@ -1,0 +1,130 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Personas;
+
+namespace Bob.Grains.Personas;
+
+[GenerateSerializer, Alias("bob.PersonaCatalogState")]
+public sealed class PersonaCatalogState
+{
+    /// <summary>The current version of every persona, so listing and chat turns need no fan-out.</summary>
+    [Id(0)] public List<CatalogEntry> Personas { get; set; } = [];
+    [Id(1)] public string? ActiveId { get; set; }
+}
+
+[GenerateSerializer, Alias("bob.PersonaCatalogEntry")]
+public sealed record CatalogEntry(
+    [property: Id(0)] string Id,
+    [property: Id(1)] PersonaVersion Current,
+    [property: Id(2)] DateTimeOffset CreatedAt);
+
+public sealed class PersonaCatalogGrain(
+    [PersistentState("personas", "bob")] IPersistentState<PersonaCatalogState> catalog) : Grain, IPersonaCatalogGrain
+{
+    public const int MaxPersonas = 50;
+
+    private TenantId Tenant => new(this.GetPrimaryKeyString());
+
+    public async Task<Result<PersonaView>> CreateAsync(PersonaInput input)
+    {
+        if (PersonaRules.Validate(input) is { } invalid)
+        {
+            return invalid;
+        }
+        if (catalog.State.Personas.Count >= MaxPersonas)
+        {
+            return new Failure(FailureCodes.Conflict, $"A tenant has at most {MaxPersonas} personas.");
+        }
+        return View(await AddAsync(Normalize(input)));
+    }
+
+    public async Task<PersonaView> EnsureDefaultAsync()
+    {
+        if (catalog.State.Personas.Count == 0)
+        {
+            var entry = await AddAsync(PersonaRules.Default);
+            catalog.State.ActiveId = entry.Id;
+            await catalog.WriteStateAsync();
+        }
+        return View(Active());
+    }
+
+    public Task<IReadOnlyList<PersonaView>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<PersonaView>>([.. catalog.State.Personas.Select(View)]);
+
+    public Task<PersonaView?> GetAsync(string personaId) => Task.FromResult(Find(personaId) is { } entry ? View(entry) : null);
+
+    public async Task<Result<PersonaView>> UpdateAsync(string personaId, PersonaInput input)
+    {
+        if (Find(personaId) is not { } entry)
+        {
+            return Failure.NotFound("Persona");
+        }
+        if (PersonaRules.Validate(input) is { } invalid)
+        {
+            return invalid;
+        }
+        var version = await PersonaGrain(personaId).SaveAsync(Normalize(input));
+        var updated = entry with { Current = version };
+        catalog.State.Personas[catalog.State.Personas.IndexOf(entry)] = updated;
+        await catalog.WriteStateAsync();
+        return View(updated);
+    }
+
+    public async Task<Result<PersonaView>> ActivateAsync(string personaId)
+    {
+        if (Find(personaId) is not { } entry)
+        {
+            return Failure.NotFound("Persona");
+        }
+        catalog.State.ActiveId = personaId;
+        await catalog.WriteStateAsync();
+        return View(entry);
+    }
+
+    public async Task<Outcome> DeleteAsync(string personaId)
+    {
+        if (Find(personaId) is not { } entry)
+        {
+            return Failure.NotFound("Persona");
+        }
+        if (catalog.State.ActiveId == personaId)
+        {
+            return new Failure(FailureCodes.ActivePersona, "The active persona cannot be deleted: activate another one first.");
+        }
+        catalog.State.Personas.Remove(entry);
+        await catalog.WriteStateAsync();
+        await PersonaGrain(personaId).DeleteAsync();
+        return Outcome.Success;
+    }
+
+    public async Task<Result<IReadOnlyList<PersonaVersion>>> GetVersionsAsync(string personaId) =>
+        Find(personaId) is null ? Failure.NotFound("Persona") : Result<IReadOnlyList<PersonaVersion>>.Ok(await PersonaGrain(personaId).GetVersionsAsync());
+
+    public async Task<PersonaView> GetSpeakerAsync(string? personaId) =>
+        personaId is not null && Find(personaId) is { } chosen ? View(chosen) : await EnsureDefaultAsync();
+
+    private async Task<CatalogEntry> AddAsync(PersonaInput input)
+    {
+        var id = Ids.New("per_");
+        var version = await PersonaGrain(id).SaveAsync(input);
+        var entry = new CatalogEntry(id, version, version.CreatedAt);
+        catalog.State.Personas.Add(entry);
+        await catalog.WriteStateAsync();
+        return entry;
+    }
+
+    private CatalogEntry Active() => Find(catalog.State.ActiveId) ?? catalog.State.Personas[0];
+
+    private CatalogEntry? Find(string? personaId) => catalog.State.Personas.Find(p => p.Id == personaId);
+
+    private IPersonaGrain PersonaGrain(string personaId) => GrainFactory.GetGrain<IPersonaGrain>(GrainKeys.Scoped(Tenant, personaId));
+
+    private PersonaView View(CatalogEntry entry)
+    {
+        var content = entry.Current.Content;
+        return new PersonaView(entry.Id, content.Name, content.Description, content.Tone, content.SystemPrompt,
+            entry.Current.Version, entry.Id == catalog.State.ActiveId, entry.CreatedAt, entry.Current.CreatedAt);
+    }
+
+    private static PersonaInput Normalize(PersonaInput input) => input with { Name = input.Name.Trim() };
+}

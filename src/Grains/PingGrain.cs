@@ -1,0 +1,10 @@
+using Bob.Grains.Abstractions.Hosting;
+using Orleans.Concurrency;
+
+namespace Bob.Grains;
+
+[StatelessWorker]
+public sealed class PingGrain(ILocalSiloDetails silo) : Grain, IPingGrain
+{
+    public Task<string> PingAsync() => Task.FromResult(silo.Name);
+}

@@ -1,0 +1,134 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.WidgetKeys;
+
+namespace Bob.Grains.WidgetKeys;
+
+[GenerateSerializer, Alias("bob.WidgetKeyCatalogState")]
+public sealed class WidgetKeyCatalogState
+{
+    [Id(0)] public List<WidgetKeyView> Keys { get; set; } = [];
+}
+
+public sealed class WidgetKeyCatalogGrain(
+    [PersistentState("widgetkeys", "bob")] IPersistentState<WidgetKeyCatalogState> catalog,
+    TimeProvider time) : Grain, IWidgetKeyCatalogGrain
+{
+    public const string KeyPrefix = "pk_live_";
+    public const int MaxKeys = 20;
+    public const int NameMax = 80;
+
+    private TenantId Tenant => new(this.GetPrimaryKeyString());
+
+    public async Task<Result<WidgetKeyView>> CreateAsync(WidgetKeyInput input)
+    {
+        if (Validate(input, out var name, out var origins) is { } invalid)
+        {
+            return invalid;
+        }
+        if (catalog.State.Keys.Count >= MaxKeys)
+        {
+            return new Failure(FailureCodes.Conflict, $"A tenant has at most {MaxKeys} widget keys.");
+        }
+        var view = new WidgetKeyView(Ids.New("wk_"), name ?? "Widget key", NewKeyValue(), origins ?? [], time.GetUtcNow(), null);
+        await BindAsync(view);
+        catalog.State.Keys.Add(view);
+        await catalog.WriteStateAsync();
+        return view;
+    }
+
+    public Task<IReadOnlyList<WidgetKeyView>> ListAsync() => Task.FromResult<IReadOnlyList<WidgetKeyView>>(catalog.State.Keys);
+
+    public Task<WidgetKeyView?> GetAsync(string keyId) => Task.FromResult(Find(keyId));
+
+    public async Task<Result<WidgetKeyView>> UpdateAsync(string keyId, WidgetKeyInput input)
+    {
+        if (Find(keyId) is not { } current)
+        {
+            return Failure.NotFound("Widget key");
+        }
+        if (Validate(input, out var name, out var origins) is { } invalid)
+        {
+            return invalid;
+        }
+        var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins };
+        await BindAsync(updated);
+        return await ReplaceAsync(current, updated);
+    }
+
+    public async Task<Result<WidgetKeyView>> RotateAsync(string keyId)
+    {
+        if (Find(keyId) is not { } current)
+        {
+            return Failure.NotFound("Widget key");
+        }
+        var rotated = current with { Key = NewKeyValue(), RotatedAt = time.GetUtcNow() };
+        await BindAsync(rotated);
+        await KeyGrain(current.Key).RevokeAsync();
+        return await ReplaceAsync(current, rotated);
+    }
+
+    public async Task<Outcome> RevokeAsync(string keyId)
+    {
+        if (Find(keyId) is not { } current)
+        {
+            return Failure.NotFound("Widget key");
+        }
+        await KeyGrain(current.Key).RevokeAsync();
+        catalog.State.Keys.Remove(current);
+        await catalog.WriteStateAsync();
+        return Outcome.Success;
+    }
+
+    private async Task<WidgetKeyView> ReplaceAsync(WidgetKeyView current, WidgetKeyView updated)
+    {
+        catalog.State.Keys[catalog.State.Keys.IndexOf(current)] = updated;
+        await catalog.WriteStateAsync();
+        return updated;
+    }
+
+    private Task BindAsync(WidgetKeyView view) => KeyGrain(view.Key).BindAsync(new WidgetKeyBinding(Tenant, view.Id, view.AllowedOrigins));
+
+    private IWidgetKeyGrain KeyGrain(string keyValue) => GrainFactory.GetGrain<IWidgetKeyGrain>(keyValue);
+
+    private WidgetKeyView? Find(string keyId) => catalog.State.Keys.Find(k => k.Id == keyId);
+
+    /// <summary><c>pk_live_</c> followed by 128 bits of randomness, hex.</summary>
+    private static string NewKeyValue() => KeyPrefix + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private static Failure? Validate(WidgetKeyInput input, out string? name, out IReadOnlyList<string>? origins)
+    {
+        name = input.Name?.Trim();
+        origins = null;
+        var errors = new Dictionary<string, string[]>();
+        if (name is not null && (name.Length == 0 || name.Length > NameMax))
+        {
+            errors["name"] = [$"name must be 1..{NameMax} characters."];
+        }
+        if (input.AllowedOrigins is { } entries)
+        {
+            var normalized = new List<string>();
+            var bad = new List<string>();
+            foreach (var entry in entries)
+            {
+                if (Origins.TryNormalizeEntry(entry, out var origin))
+                {
+                    normalized.Add(origin);
+                }
+                else
+                {
+                    bad.Add($"'{entry}' is not an origin (scheme://host[:port]) or an https://*.domain wildcard.");
+                }
+            }
+            if (entries.Count > Origins.MaxEntries)
+            {
+                bad.Add($"at most {Origins.MaxEntries} origins.");
+            }
+            if (bad.Count > 0)
+            {
+                errors["allowedOrigins"] = [.. bad];
+            }
+            origins = [.. normalized.Distinct(StringComparer.Ordinal)];
+        }
+        return errors.Count == 0 ? null : Failure.Validation(errors);
+    }
+}

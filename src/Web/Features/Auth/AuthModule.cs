@@ -1,0 +1,66 @@
+using Bob.Grains.Abstractions.Identity;
+using Bob.Web.Auth;
+using Bob.Web.Http;
+using Carter;
+
+namespace Bob.Web.Features.Auth;
+
+public sealed class AuthModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder endpoints)
+    {
+        var app = endpoints.MapGroup("/api/auth").WithTags("Auth");
+        app.MapPost("/signup", SignupAsync).RequireRateLimiting(RateLimits.Auth).WithName("Signup").WithSummary("Create a tenant, its owner, default persona and first widget key");
+        app.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Auth).WithName("Login").WithSummary("Exchange email and password for a token and session cookie");
+        app.MapPost("/accept-invitation", AcceptInvitationAsync).RequireRateLimiting(RateLimits.Auth).WithName("AcceptInvitation");
+        app.MapPost("/logout", LogoutAsync).RequireAuthorization().WithName("Logout");
+        app.MapGet("/me", MeAsync).RequireAuthorization().WithName("Me");
+    }
+
+    private static async Task<IResult> SignupAsync(SignupBody body, IClusterClient cluster, HttpContext context)
+    {
+        var result = await cluster.GetGrain<IAccountsGrain>(0)
+            .SignupAsync(new SignupRequest(body.BusinessName ?? "", body.Email ?? "", body.Password ?? "", body.Website));
+        return result.ToHttp(context, signup => TypedResults.Created("/api/tenant", signup));
+    }
+
+    private static async Task<IResult> LoginAsync(LoginBody body, IClusterClient cluster, HttpContext context)
+    {
+        if (new Fields().Required("email", body.Email).Required("password", body.Password).Failure is { } invalid)
+        {
+            return Problems.From(invalid);
+        }
+        var result = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(body.Email!, body.Password!);
+        return SignedIn(result, context);
+    }
+
+    private static async Task<IResult> AcceptInvitationAsync(AcceptInvitationBody body, IClusterClient cluster, HttpContext context)
+    {
+        if (new Fields().Required("token", body.Token).Required("password", body.Password).Failure is { } invalid)
+        {
+            return Problems.From(invalid);
+        }
+        var result = await cluster.GetGrain<IAccountsGrain>(0).AcceptInvitationAsync(body.Token!, body.Password!);
+        return SignedIn(result, context);
+    }
+
+    private static async Task<IResult> LogoutAsync(Caller caller, IClusterClient cluster, HttpContext context)
+    {
+        await cluster.GetGrain<IAccessTokenGrain>(caller.TokenKey).RevokeAsync();
+        context.ClearSessionCookie();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> MeAsync(Caller caller, IClusterClient cluster)
+    {
+        var tenant = await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetAsync();
+        return TypedResults.Ok(new MeResponse(caller.UserId, caller.Email, caller.Role, caller.Tenant.Value, Permissions.For(caller.Role), tenant));
+    }
+
+    private static IResult SignedIn(Grains.Abstractions.Common.Result<LoginResult> result, HttpContext context) =>
+        result.ToHttp(context, login =>
+        {
+            context.SetSessionCookie(login.Token, login.ExpiresAt);
+            return TypedResults.Ok(login);
+        });
+}

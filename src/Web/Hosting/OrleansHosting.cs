@@ -1,0 +1,42 @@
+using Bob.Grains.Abstractions.Hosting;
+using Bob.Silo;
+using Orleans.Configuration;
+
+namespace Bob.Web.Hosting;
+
+public static class OrleansHosting
+{
+    /// <summary>
+    /// <c>Bob:Hosting:CoHostSilo=true</c> (the single-machine default) runs a silo inside this web node;
+    /// otherwise the node is a pure Orleans client that finds gateways through the same PostgreSQL membership table.
+    /// </summary>
+    public static async Task AddBobOrleansAsync(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (configuration.GetValue("Bob:Hosting:CoHostSilo", true))
+        {
+            await SchemaMigrator.ApplyAsync(BobConfiguration.ConnectionString(configuration));
+            builder.UseOrleans(silo => silo.AddBobSilo(configuration));
+            return;
+        }
+        builder.UseOrleansClient(client => client
+            .UseAdoNetClustering(o =>
+            {
+                o.Invariant = SiloComposition.Invariant;
+                o.ConnectionString = BobConfiguration.ConnectionString(configuration);
+            })
+            .Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = BobConfiguration.ClusterId(configuration);
+                o.ServiceId = BobConfiguration.ServiceId(configuration);
+            })
+            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .UseConnectionRetryFilter(RetryConnectingUntilStopped));
+    }
+
+    private static async Task<bool> RetryConnectingUntilStopped(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Bob.Grains.Abstractions.Common;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Bob.Web.Http;
+
+/// <summary>Per-node limits with the in-box limiter (settings under <c>Bob:RateLimits</c>, documented in docs/operations.md).</summary>
+public static class RateLimits
+{
+    public const string Auth = "auth";
+
+    public static IServiceCollection AddBobRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var authPerMinute = configuration.GetValue("Bob:RateLimits:AuthPerMinutePerIp", 30);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Auth, context => PerIp(context, authPerMinute, TimeSpan.FromMinutes(1)));
+            limiter.OnRejected = async (rejection, cancellationToken) =>
+            {
+                var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                rejection.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(rejection.HttpContext, FailureCodes.TooManyRequests, "Slow down: this client sent too many requests.");
+            };
+        });
+        return services;
+    }
+
+    public static RateLimitPartition<string> PerIp(HttpContext context, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+}

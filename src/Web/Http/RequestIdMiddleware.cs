@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace Bob.Web.Http;
+
+/// <summary>Every response carries <c>X-Request-Id</c>: the caller's when well-formed, else a new one. Logs carry it too.</summary>
+public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+{
+    public const string Header = "X-Request-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var requestId = WellFormed().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        context.TraceIdentifier = requestId;
+        context.Response.Headers[Header] = requestId;
+        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
+        {
+            await next(context);
+        }
+    }
+
+    public static string Get(HttpContext context) => context.TraceIdentifier;
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    private static partial Regex WellFormed();
+}

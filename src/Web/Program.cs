@@ -1,0 +1,40 @@
+using Bob.Web.Auth;
+using Bob.Web.Features.Health;
+using Bob.Web.Hosting;
+using Bob.Web.Http;
+using Carter;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.MaxBodyBytes);
+if (builder.Configuration.GetValue("Bob:Logging:Json", false))
+{
+    builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+}
+
+await builder.AddBobOrleansAsync();
+builder.Services
+    .AddBobProblemDetails()
+    .AddBobAuth()
+    .AddBobRateLimits(builder.Configuration)
+    .AddBobHealthChecks()
+    .AddOpenApi()
+    .AddCarter();
+
+var app = builder.Build();
+app.UseMiddleware<RequestIdMiddleware>();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<CsrfMiddleware>();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapBobHealthChecks();
+app.MapCarter();
+await app.RunAsync();
+
+/// <summary>Entry point, public so WebApplicationFactory can host the real pipeline in tests.</summary>
+public partial class Program;
