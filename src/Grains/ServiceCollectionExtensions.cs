@@ -1,3 +1,4 @@
+using Bob.Grains.Assistant;
 using Bob.Grains.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<PasswordHasher>();
+        services.AddBobAssistant(configuration);
         return services;
     }
 }

@@ -1,0 +1,3 @@
+namespace Bob.Grains.Assistant;
+
+public sealed record BuiltInAnswer(string Text, bool Handoff, IReadOnlyList<string> CitedDocuments);

@@ -1,0 +1,3 @@
+namespace Bob.Grains.Assistant;
+
+internal sealed record CandidateSentence(string DocumentId, int Rank, int Position, string Text, double Score);

@@ -1,0 +1,3 @@
+namespace Bob.Grains.Assistant;
+
+public sealed record ConversationTurn(TurnRole Role, string Text);

@@ -1,0 +1,3 @@
+namespace Bob.Grains.Assistant;
+
+public sealed record KnowledgeDocument(string Id, string Title, string Content, IReadOnlyList<string> Tags);

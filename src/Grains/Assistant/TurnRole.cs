@@ -1,0 +1,9 @@
+namespace Bob.Grains.Assistant;
+
+public enum TurnRole
+{
+    Visitor,
+    Assistant,
+    Agent,
+    System,
+}
