@@ -1,0 +1,55 @@
+using Bob.Silo;
+using Bob.Testing;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Bob.Grains.Tests.Infrastructure;
+
+/// <summary>A real silo cluster (TestingHost) over a fresh PostgreSQL database with the project's schema.</summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    protected virtual short InitialSilos => 1;
+
+    /// <summary>Set to reuse a database (e.g. to restart over a stopped cluster's data) instead of a fresh one.</summary>
+    protected virtual string? ExistingDatabase => null;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = ExistingDatabase ?? await TestDatabase.CreateAsync();
+        var builder = new TestClusterBuilder(InitialSilos);
+        builder.Options.ClusterId = $"test-{Guid.NewGuid():N}"[..16];
+        builder.Options.ServiceId = "bob-test"; // storage rows are keyed by service id: a restart must find them
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Bob"] = ConnectionString,
+            ["Bob:Admin:Email"] = "admin@bob.test",
+            ["Bob:Admin:Password"] = "admin-password-1",
+        }));
+        builder.AddSiloBuilderConfigurator<BobSiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class BobSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddBobSilo(siloBuilder.Configuration, configureClustering: false);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

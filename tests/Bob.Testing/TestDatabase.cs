@@ -1,0 +1,27 @@
+using Bob.Silo;
+using Npgsql;
+
+namespace Bob.Testing;
+
+/// <summary>
+/// A fresh PostgreSQL database per fixture on the server deploy/test.sh starts (<c>BOB_TEST_PG</c>),
+/// with the project's migrations applied: the real store, isolated between fixtures.
+/// </summary>
+public static class TestDatabase
+{
+    public static async Task<string> CreateAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("BOB_TEST_PG")
+            ?? throw new InvalidOperationException("BOB_TEST_PG is not set: run the tests with deploy/test.sh, which starts a throwaway PostgreSQL.");
+        var name = $"bob_t_{Guid.NewGuid():N}"[..24];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 30 }.ConnectionString;
+        await SchemaMigrator.ApplyAsync(connectionString);
+        return connectionString;
+    }
+}
