@@ -1,25 +1,28 @@
 using Bob.Grains.Abstractions.Hosting;
 using Orleans.Dashboard;
-using Bob.Grains;
-using Bob.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
-var siloOptions = builder.Configuration.GetSection(BobSiloOptions.Section).Get<BobSiloOptions>() ?? new BobSiloOptions();
+namespace Bob.Silo;
 
-await SchemaMigrator.ApplyAsync(BobConfiguration.ConnectionString(builder.Configuration));
-
-builder.UseOrleans(silo =>
+/// <summary>The standalone silo process (deploy/cluster.sh runs several); the dashboard listens on loopback only.</summary>
+public static class SiloProgram
 {
-    silo.AddBobSilo(builder.Configuration);
-    silo.AddDashboard();
-});
-if (siloOptions.DashboardPort > 0)
-{
-    builder.WebHost.UseUrls($"http://127.0.0.1:{siloOptions.DashboardPort}");
+    public static async Task Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var siloOptions = builder.Configuration.GetSection(BobSiloOptions.Section).Get<BobSiloOptions>() ?? new BobSiloOptions();
+
+        await SchemaMigrator.ApplyAsync(BobConfiguration.ConnectionString(builder.Configuration));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.AddBobSilo(builder.Configuration);
+            silo.AddDashboard();
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{(siloOptions.DashboardPort > 0 ? siloOptions.DashboardPort : 8080)}");
+
+        var app = builder.Build();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        await app.RunAsync();
+    }
 }
-
-var app = builder.Build();
-// The standalone silo binds its dashboard to loopback only; operators reach it through an SSH tunnel or the web node.
-app.MapOrleansDashboard(routePrefix: "/dashboard");
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-await app.RunAsync();

@@ -1,0 +1,52 @@
+using Bob.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Bob.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web pipeline (WebApplicationFactory) with a co-hosted silo on loopback ports over a fresh
+/// PostgreSQL database. One per test class (or collection): start-up costs a couple of seconds.
+/// </summary>
+public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@bob.test";
+    public const string AdminPassword = "admin-password-1";
+
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Extra settings for a derived fixture (e.g. a low rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync();
+        _settings["ConnectionStrings:Bob"] = ConnectionString;
+        _settings["Bob:Hosting:CoHostSilo"] = "true";
+        _settings["Bob:Silo:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _settings["Bob:Silo:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _settings["Bob:Cluster:ClusterId"] = $"web-{Guid.NewGuid():N}"[..16];
+        _settings["Bob:Admin:Email"] = AdminEmail;
+        _settings["Bob:Admin:Password"] = AdminPassword;
+        _settings["Bob:RateLimits:AuthPerMinutePerIp"] = "100000";
+        foreach (var (key, value) in Overrides)
+        {
+            _settings[key] = value;
+        }
+        _ = Server; // start now, so the first test does not pay for it inside its own timing
+        await Eventually.ReturnsAsync(() => CreateClient().GetAsync("/health/ready"), r => r.IsSuccessStatusCode);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.UseEnvironment("Development");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
