@@ -1,5 +1,10 @@
 using Bob.Grains.Assistant;
+using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
+using Bob.Grains.Knowledge;
+using Bob.Grains.WidgetKeys;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +20,12 @@ public static class ServiceCollectionExtensions
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<PasswordHasher>();
         services.AddBobAssistant(configuration);
+        services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
+        services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<TranscriptWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
+        services.AddSingleton<KnowledgeIndexCache>();
         return services;
     }
 }

@@ -23,6 +23,10 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("GetSettings")]
     Task<TenantSettings?> GetSettingsAsync();
 
+    /// <summary>Changes the given settings (null leaves one as it is).</summary>
+    [Alias("UpdateSettings")]
+    Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine);
+
     [Alias("GetMember")]
     Task<TeamMember?> GetMemberAsync(string userId);
 

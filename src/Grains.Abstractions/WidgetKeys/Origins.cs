@@ -70,3 +70,30 @@ public static class Origins
         return false;
     }
 }
+
+public static class OriginEntries
+{
+    /// <summary>The allow-list entries that would admit <paramref name="origin"/>: itself, and for https every
+    /// <c>https://*.parent</c> wildcard of its parent domains (never a bare top-level domain).</summary>
+    public static IReadOnlyList<string> Candidates(string origin)
+    {
+        if (!Origins.TryNormalize(origin, out var normalized))
+        {
+            return [];
+        }
+        var candidates = new List<string> { normalized };
+        if (!normalized.StartsWith("https://", StringComparison.Ordinal))
+        {
+            return candidates;
+        }
+        var authority = normalized["https://".Length..];
+        var portAt = authority.LastIndexOf(':');
+        var (host, port) = portAt > 0 && !authority.EndsWith(']') ? (authority[..portAt], authority[portAt..]) : (authority, "");
+        var labels = host.Split('.');
+        for (var i = 1; i < labels.Length - 1; i++)
+        {
+            candidates.Add($"https://*.{string.Join('.', labels[i..])}{port}");
+        }
+        return candidates;
+    }
+}

@@ -58,6 +58,22 @@ public sealed class TenantGrain(
         ? new TenantSettings(State.PublicChat, State.Suspended, State.AssistantEngine)
         : null);
 
+    public async Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (assistantEngine is not null && assistantEngine is not ("builtin" or "hosted"))
+        {
+            return Failure.Validation("assistantEngine", "assistantEngine must be builtin or hosted.");
+        }
+        State.PublicChat = publicChat ?? State.PublicChat;
+        State.AssistantEngine = assistantEngine ?? State.AssistantEngine;
+        await tenant.WriteStateAsync();
+        return (await GetSettingsAsync())!;
+    }
+
     public Task<TeamMember?> GetMemberAsync(string userId) => Task.FromResult(FindMember(userId));
 
     public async Task<Outcome> AddMemberAsync(TeamMember member)

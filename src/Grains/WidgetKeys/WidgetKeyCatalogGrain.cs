@@ -31,6 +31,7 @@ public sealed class WidgetKeyCatalogGrain(
         }
         var view = new WidgetKeyView(Ids.New("wk_"), name ?? "Widget key", NewKeyValue(), origins ?? [], time.GetUtcNow(), null);
         await BindAsync(view);
+        await IndexOriginsAsync(view.Key, [], view.AllowedOrigins);
         catalog.State.Keys.Add(view);
         await catalog.WriteStateAsync();
         return view;
@@ -52,6 +53,7 @@ public sealed class WidgetKeyCatalogGrain(
         }
         var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins };
         await BindAsync(updated);
+        await IndexOriginsAsync(current.Key, current.AllowedOrigins, updated.AllowedOrigins);
         return await ReplaceAsync(current, updated);
     }
 
@@ -64,6 +66,8 @@ public sealed class WidgetKeyCatalogGrain(
         var rotated = current with { Key = NewKeyValue(), RotatedAt = time.GetUtcNow() };
         await BindAsync(rotated);
         await KeyGrain(current.Key).RevokeAsync();
+        await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
+        await IndexOriginsAsync(rotated.Key, [], rotated.AllowedOrigins);
         return await ReplaceAsync(current, rotated);
     }
 
@@ -74,6 +78,7 @@ public sealed class WidgetKeyCatalogGrain(
             return Failure.NotFound("Widget key");
         }
         await KeyGrain(current.Key).RevokeAsync();
+        await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
         catalog.State.Keys.Remove(current);
         await catalog.WriteStateAsync();
         return Outcome.Success;
@@ -84,6 +89,18 @@ public sealed class WidgetKeyCatalogGrain(
         catalog.State.Keys[catalog.State.Keys.IndexOf(current)] = updated;
         await catalog.WriteStateAsync();
         return updated;
+    }
+
+    private async Task IndexOriginsAsync(string keyValue, IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        foreach (var removed in before.Except(after, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<IWidgetOriginGrain>(removed).RemoveAsync(keyValue);
+        }
+        foreach (var added in after.Except(before, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<IWidgetOriginGrain>(added).AddAsync(keyValue);
+        }
     }
 
     private Task BindAsync(WidgetKeyView view) => KeyGrain(view.Key).BindAsync(new WidgetKeyBinding(Tenant, view.Id, view.AllowedOrigins));

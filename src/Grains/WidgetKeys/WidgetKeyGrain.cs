@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.WidgetKeys;
 
@@ -10,8 +11,14 @@ public sealed class WidgetKeyState
     [Id(1)] public bool Revoked { get; set; }
 }
 
-public sealed class WidgetKeyGrain([PersistentState("widgetkey", "bob")] IPersistentState<WidgetKeyState> key) : Grain, IWidgetKeyGrain
+public sealed class WidgetKeyGrain(
+    [PersistentState("widgetkey", "bob")] IPersistentState<WidgetKeyState> key,
+    IOptions<ChatLimitOptions> limits,
+    TimeProvider time) : Grain, IWidgetKeyGrain
 {
+    private DateTimeOffset _windowStart;
+    private int _requestsInWindow;
+
     public async Task BindAsync(WidgetKeyBinding binding)
     {
         key.State = new WidgetKeyState { Binding = binding };
@@ -31,8 +38,25 @@ public sealed class WidgetKeyGrain([PersistentState("widgetkey", "bob")] IPersis
         {
             return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.InvalidWidgetKey, "The widget key is unknown or revoked."));
         }
-        return Task.FromResult<Result<WidgetKeyBinding>>(Origins.IsAllowed(binding.AllowedOrigins, origin)
+        if (!Origins.IsAllowed(binding.AllowedOrigins, origin))
+        {
+            return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list."));
+        }
+        return Task.FromResult<Result<WidgetKeyBinding>>(TryTakeRequest(out var retryAfter)
             ? binding
-            : new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list."));
+            : new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter));
+    }
+
+    /// <summary>A fixed one-minute window per key, across every web node (this grain is the key's only activation).</summary>
+    private bool TryTakeRequest(out TimeSpan retryAfter)
+    {
+        var now = time.GetUtcNow();
+        if (now - _windowStart >= TimeSpan.FromMinutes(1))
+        {
+            _windowStart = now;
+            _requestsInWindow = 0;
+        }
+        retryAfter = _windowStart + TimeSpan.FromMinutes(1) - now;
+        return ++_requestsInWindow <= limits.Value.WidgetKeyPerMinute;
     }
 }

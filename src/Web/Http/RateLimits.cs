@@ -9,14 +9,17 @@ namespace Bob.Web.Http;
 public static class RateLimits
 {
     public const string Auth = "auth";
+    public const string AnonymousChat = "anonymous-chat";
 
     public static IServiceCollection AddBobRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var authPerMinute = configuration.GetValue("Bob:RateLimits:AuthPerMinutePerIp", 30);
+        var chatPerMinute = configuration.GetValue("Bob:RateLimits:ChatPerMinutePerIp", 120);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Auth, context => PerIp(context, authPerMinute, TimeSpan.FromMinutes(1)));
+            limiter.AddPolicy(AnonymousChat, context => PerIp(context, chatPerMinute, TimeSpan.FromMinutes(1)));
             limiter.OnRejected = async (rejection, cancellationToken) =>
             {
                 var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

@@ -6,6 +6,8 @@ using Carter;
 
 namespace Bob.Web.Features.Tenant;
 
+public sealed record SettingsBody(bool? PublicChat, string? AssistantEngine);
+
 public sealed class TenantModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
@@ -15,5 +17,10 @@ public sealed class TenantModule : ICarterModule
             await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetAsync() is { } tenant
                 ? TypedResults.Ok(tenant)
                 : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenant");
+        app.MapGet("/settings", async (Caller caller, IClusterClient cluster) =>
+            TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetSettingsAsync())).WithName("GetTenantSettings");
+        app.MapPatch("/settings", async (SettingsBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).UpdateSettingsAsync(body.PublicChat, body.AssistantEngine)).ToHttp(context))
+            .RequirePermission(Permissions.GovernanceManage).WithName("UpdateTenantSettings");
     }
 }

@@ -1,0 +1,137 @@
+namespace Bob.Grains.Abstractions.Chat;
+
+/// <summary>Which of the three chat paths a conversation came in through.</summary>
+[GenerateSerializer, Alias("bob.ChatChannel")]
+public enum ChatChannel
+{
+    Public = 0,
+    Widget = 1,
+    Console = 2,
+}
+
+[GenerateSerializer, Alias("bob.TranscriptRole")]
+public enum TranscriptRole
+{
+    Visitor = 0,
+    Assistant = 1,
+    Agent = 2,
+    System = 3,
+}
+
+public static class ConversationStatus
+{
+    /// <summary>The assistant answers.</summary>
+    public const string Assistant = "assistant";
+
+    /// <summary>A human agent has taken over; the assistant stays silent.</summary>
+    public const string Human = "human";
+}
+
+/// <summary>One visitor (or console user) turn sent to a conversation.</summary>
+[GenerateSerializer, Immutable, Alias("bob.ChatTurn")]
+public sealed record ChatTurn(
+    [property: Id(0)] ChatChannel Channel,
+    [property: Id(1)] string Message,
+    [property: Id(2)] string? ClientMessageId,
+    [property: Id(3)] string? Author);
+
+[GenerateSerializer, Immutable, Alias("bob.ChatPersona")]
+public sealed record ChatPersona([property: Id(0)] string Id, [property: Id(1)] string Name);
+
+[GenerateSerializer, Immutable, Alias("bob.ChatCitation")]
+public sealed record ChatCitation([property: Id(0)] string Id, [property: Id(1)] string Title);
+
+[GenerateSerializer, Immutable, Alias("bob.ChatCredits")]
+public sealed record ChatCredits([property: Id(0)] int Used, [property: Id(1)] int Remaining);
+
+/// <summary>The seed's reply object, the same on all three paths.</summary>
+[GenerateSerializer, Immutable, Alias("bob.ChatReply")]
+public sealed record ChatReply(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string MessageId,
+    [property: Id(2)] string Reply,
+    [property: Id(3)] ChatPersona Persona,
+    [property: Id(4)] IReadOnlyList<ChatCitation> Citations,
+    [property: Id(5)] bool Handoff,
+    [property: Id(6)] ChatCredits Credits,
+    [property: Id(7)] string Status);
+
+[GenerateSerializer, Immutable, Alias("bob.TranscriptMessage")]
+public sealed record TranscriptMessage(
+    [property: Id(0)] int Seq,
+    [property: Id(1)] string MessageId,
+    [property: Id(2)] TranscriptRole Role,
+    [property: Id(3)] string Text,
+    [property: Id(4)] string? Author,
+    [property: Id(5)] IReadOnlyList<ChatCitation> Citations,
+    [property: Id(6)] bool Handoff,
+    [property: Id(7)] int Credits,
+    [property: Id(8)] DateTimeOffset CreatedAt,
+    [property: Id(9)] string? ClientMessageId);
+
+[GenerateSerializer, Immutable, Alias("bob.ConversationView")]
+public sealed record ConversationView(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] ChatChannel Channel,
+    [property: Id(2)] string Status,
+    [property: Id(3)] string? Title,
+    [property: Id(4)] string? PersonaId,
+    [property: Id(5)] string? TakenOverBy,
+    [property: Id(6)] DateTimeOffset StartedAt,
+    [property: Id(7)] DateTimeOffset LastMessageAt,
+    [property: Id(8)] IReadOnlyList<TranscriptMessage> Messages);
+
+[GenerateSerializer, Immutable, Alias("bob.SessionSummary")]
+public sealed record SessionSummary(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] ChatChannel Channel,
+    [property: Id(2)] string Status,
+    [property: Id(3)] string? Title,
+    [property: Id(4)] DateTimeOffset StartedAt,
+    [property: Id(5)] DateTimeOffset LastMessageAt,
+    [property: Id(6)] int MessageCount,
+    [property: Id(7)] string LastPreview,
+    [property: Id(8)] string? TakenOverBy);
+
+[GenerateSerializer, Immutable, Alias("bob.SessionQuery")]
+public sealed record SessionQuery(
+    [property: Id(0)] string? Status,
+    [property: Id(1)] string? Text,
+    [property: Id(2)] int Page,
+    [property: Id(3)] int PageSize);
+
+[GenerateSerializer, Immutable, Alias("bob.SessionPage")]
+public sealed record SessionPage(
+    [property: Id(0)] IReadOnlyList<SessionSummary> Items,
+    [property: Id(1)] int Page,
+    [property: Id(2)] int PageSize,
+    [property: Id(3)] int Total);
+
+public static class ConversationEventTypes
+{
+    public const string Message = "message";
+    public const string Status = "status";
+}
+
+/// <summary>Something that happened in a conversation, as pushed to the widget and to Mission Control.</summary>
+[GenerateSerializer, Immutable, Alias("bob.ConversationEvent")]
+public sealed record ConversationEvent(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string SessionId,
+    [property: Id(3)] TranscriptMessage? Message,
+    [property: Id(4)] string? Status,
+    [property: Id(5)] DateTimeOffset At);
+
+/// <summary>A streamed reply: text deltas, then the full reply (or a failure instead).</summary>
+[GenerateSerializer, Immutable, Alias("bob.ChatStreamItem")]
+public sealed record ChatStreamItem(
+    [property: Id(0)] string? Delta,
+    [property: Id(1)] ChatReply? Done,
+    [property: Id(2)] Common.Failure? Failure);
+
+public static class ChatLimits
+{
+    public const int MessageMax = 4000;
+    public const int HistoryTurns = 20;
+}

@@ -1,0 +1,12 @@
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Orleans.Concurrency;
+
+namespace Bob.Grains.Conversations;
+
+[StatelessWorker]
+public sealed class ConversationQueryGrain(TranscriptStore store) : Grain, IConversationQueryGrain
+{
+    public Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query) =>
+        store.ListAsync(tenant, query with { Page = Math.Max(1, query.Page), PageSize = Math.Clamp(query.PageSize, 1, 100) });
+}

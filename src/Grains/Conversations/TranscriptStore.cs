@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bob.Grains.Conversations;
+
+/// <summary>The conversation's row as stored beside its messages.</summary>
+public sealed record ConversationRow(
+    TenantId Tenant, string SessionId, ChatChannel Channel, string Status, string? Title, string? PersonaId,
+    string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview);
+
+/// <summary>Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.</summary>
+public sealed class TranscriptStore(NpgsqlDataSource database)
+{
+    public async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, string sessionId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        ConversationRow? row = null;
+        await using (var command = new NpgsqlCommand(
+            "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview " +
+            "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
+        {
+            command.Parameters.Add(new() { Value = tenant.Value });
+            command.Parameters.Add(new() { Value = sessionId });
+            await using var reader = await command.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
+            {
+                row = new ConversationRow(tenant, sessionId, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
+                    NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
+                    reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8));
+            }
+        }
+        var messages = new List<TranscriptMessage>();
+        if (row is null)
+        {
+            return (null, messages);
+        }
+        await using (var command = new NpgsqlCommand(
+            "SELECT seq, message_id, role, body, author, citations, handoff, credits, created_at, client_message_id " +
+            "FROM bob_messages WHERE tenant_id = $1 AND session_id = $2 ORDER BY seq", connection))
+        {
+            command.Parameters.Add(new() { Value = tenant.Value });
+            command.Parameters.Add(new() { Value = sessionId });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                messages.Add(new TranscriptMessage(reader.GetInt32(0), reader.GetString(1), (TranscriptRole)reader.GetInt16(2), reader.GetString(3),
+                    NullableString(reader, 4), JsonSerializer.Deserialize<List<ChatCitation>>(reader.GetString(5), JsonOptions) ?? [],
+                    reader.GetBoolean(6), reader.GetInt32(7), reader.GetFieldValue<DateTimeOffset>(8), NullableString(reader, 9)));
+            }
+        }
+        return (row, messages);
+    }
+
+    public async Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        const string filter =
+            "FROM bob_conversations c WHERE c.tenant_id = $1 AND ($2::text IS NULL OR c.status = $2) " +
+            "AND ($3::text IS NULL OR c.title ILIKE $3 OR c.last_preview ILIKE $3 OR EXISTS (" +
+            "SELECT 1 FROM bob_messages m WHERE m.tenant_id = c.tenant_id AND m.session_id = c.session_id AND m.body ILIKE $3))";
+        var pattern = string.IsNullOrWhiteSpace(query.Text) ? null : $"%{EscapeLike(query.Text.Trim())}%";
+        int total;
+        await using (var count = new NpgsqlCommand($"SELECT count(*) {filter}", connection))
+        {
+            AddFilter(count, tenant, query.Status, pattern);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var items = new List<SessionSummary>();
+        await using (var page = new NpgsqlCommand(
+            "SELECT session_id, channel, status, title, started_at, last_message_at, message_count, last_preview, taken_over_by " +
+            $"{filter} ORDER BY c.last_message_at DESC, c.session_id LIMIT $4 OFFSET $5", connection))
+        {
+            AddFilter(page, tenant, query.Status, pattern);
+            page.Parameters.Add(new() { Value = query.PageSize });
+            page.Parameters.Add(new() { Value = (query.Page - 1) * query.PageSize });
+            await using var reader = await page.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                items.Add(new SessionSummary(reader.GetString(0), (ChatChannel)reader.GetInt16(1), reader.GetString(2), NullableString(reader, 3),
+                    reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetString(7), NullableString(reader, 8)));
+            }
+        }
+        return new SessionPage(items, query.Page, query.PageSize, total);
+    }
+
+    public async Task<int> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT COALESCE(SUM(credits), 0) FROM bob_messages WHERE tenant_id = $1 AND created_at >= $2 AND credits > 0", connection);
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = since });
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.</summary>
+    internal async Task WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var messages = appends.SelectMany(a => a.Messages.Select(m => (a.Conversation, Message: m))).ToList();
+        if (messages.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO bob_messages (tenant_id, session_id, seq, message_id, client_message_id, role, author, body, citations, handoff, credits, created_at) " +
+                "SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[], $10::bool[], $11::int[], $12::timestamptz[])",
+                connection, transaction);
+            insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Tenant.Value)));
+            insert.Parameters.Add(Array(messages.Select(m => m.Conversation.SessionId)));
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Seq).ToArray() });
+            insert.Parameters.Add(Array(messages.Select(m => m.Message.MessageId)));
+            insert.Parameters.Add(Array(messages.Select(m => m.Message.ClientMessageId)));
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => (short)m.Message.Role).ToArray() });
+            insert.Parameters.Add(Array(messages.Select(m => m.Message.Author)));
+            insert.Parameters.Add(Array(messages.Select(m => m.Message.Text)));
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => JsonSerializer.Serialize(m.Message.Citations, JsonOptions)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Handoff).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Credits).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // The last summary of a session in this batch wins.
+        var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.SessionId)).Select(g => g.Last()).ToList();
+        await using (var upsert = new NpgsqlCommand(
+            "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview) " +
+            "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[]) " +
+            "ON CONFLICT (tenant_id, session_id) DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, persona_id = EXCLUDED.persona_id, " +
+            "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview",
+            connection, transaction))
+        {
+            upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.SessionId)));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => (short)c.Channel).ToArray() });
+            upsert.Parameters.Add(Array(conversations.Select(c => c.Status)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.Title)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.PersonaId)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.TakenOverBy)));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.StartedAt).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.LastMessageAt).ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.MessageCount).ToArray() });
+            upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static NpgsqlParameter Array(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static void AddFilter(NpgsqlCommand command, TenantId tenant, string? status, string? pattern)
+    {
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)pattern ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,92 @@
+using System.Threading.Channels;
+using Bob.Grains.Abstractions.Chat;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bob.Grains.Conversations;
+
+/// <summary>One conversation's pending append: its new messages and its updated summary row.</summary>
+internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages)
+{
+    public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit for transcripts: appends from every conversation on this silo queue here and are written
+/// in shared transactions. A lone append is written at once; under load, whatever queued during the previous
+/// commit goes in the next one, so throughput grows with load instead of paying one commit per message.
+/// Callers await their own append, so nothing is acknowledged before it is durable.
+/// </summary>
+public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+    private const int Writers = 2;
+
+    private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
+
+    public Task AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages)
+    {
+        var append = new TranscriptAppend(conversation, messages);
+        if (!_queue.Writer.TryWrite(append))
+        {
+            throw new InvalidOperationException("The transcript writer is stopped.");
+        }
+        return append.Written.Task;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => WriteLoopAsync(stoppingToken)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WriteLoopAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<TranscriptAppend>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
+                {
+                    batch.Add(append);
+                }
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the queue is completed, callers still waiting get a failure below.
+        }
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Written.TrySetException(new OperationCanceledException("The silo is stopping."));
+        }
+    }
+
+    private async Task WriteAsync(List<TranscriptAppend> batch)
+    {
+        try
+        {
+            await store.WriteBatchAsync(batch, CancellationToken.None);
+            batch.ForEach(a => a.Written.TrySetResult());
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // One bad append (e.g. a duplicate) must not fail its neighbours: retry them one by one.
+            foreach (var append in batch)
+            {
+                await WriteAsync([append]);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Session}", batch[0].Conversation.Tenant, batch[0].Conversation.SessionId);
+            batch[0].Written.TrySetException(ex);
+        }
+    }
+}

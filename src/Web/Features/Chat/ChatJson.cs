@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bob.Web.Features.Chat;
+
+/// <summary>Chat payloads use the seed's snake_case (<c>session_id</c>, <c>message_id</c>); everything else is camelCase.</summary>
+public static class ChatJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // Visitors' and assistants' text stays readable ("don't", not "don\u0027t"); still valid, escaped JSON.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static IResult Ok(object value, int status = StatusCodes.Status200OK) => Results.Json(value, Options, statusCode: status);
+
+    public static string Serialize(object value) => JsonSerializer.Serialize(value, Options);
+}
+
+public sealed record ChatBody(
+    [property: JsonPropertyName("session_id")] string? SessionId,
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("business_id")] string? BusinessId,
+    [property: JsonPropertyName("client_message_id")] string? ClientMessageId);
+
+public sealed record StartSessionBody(
+    [property: JsonPropertyName("persona_id")] string? PersonaId,
+    [property: JsonPropertyName("title")] string? Title);
+
+public sealed record AgentReplyBody(
+    [property: JsonPropertyName("message")] string? Message,
+    [property: JsonPropertyName("client_message_id")] string? ClientMessageId);

@@ -1,0 +1,53 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Bob.Grains.Abstractions.Chat;
+
+namespace Bob.Web.Features.Chat;
+
+/// <summary>
+/// Turns a grain's long poll into a server-sent event stream: ids are sequences, so a reconnecting
+/// EventSource resumes with <c>Last-Event-ID</c>; a ping every quiet interval keeps proxies from closing it.
+/// </summary>
+public static class EventStreams
+{
+    public static readonly TimeSpan PollWait = TimeSpan.FromSeconds(15);
+
+    public static long ResumeFrom(HttpContext context, long latest)
+    {
+        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        if (long.TryParse(lastEventId, out var fromHeader) && fromHeader >= 0)
+        {
+            return fromHeader;
+        }
+        return long.TryParse(context.Request.Query["after"], out var fromQuery) && fromQuery >= 0 ? fromQuery : latest;
+    }
+
+    public static async IAsyncEnumerable<SseItem<string>> RelayAsync(
+        Func<long, Task<IReadOnlyList<ConversationEvent>>> poll,
+        long after,
+        Func<ConversationEvent, bool> include,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SseItem<string>("{}", "ready");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var events = await poll(after);
+            if (events.Count == 0)
+            {
+                yield return new SseItem<string>("{}", "ping");
+                continue;
+            }
+            foreach (var conversationEvent in events)
+            {
+                after = Math.Max(after, conversationEvent.Sequence);
+                if (include(conversationEvent))
+                {
+                    yield return new SseItem<string>(ChatJson.Serialize(conversationEvent), conversationEvent.Type)
+                    {
+                        EventId = conversationEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    };
+                }
+            }
+        }
+    }
+}

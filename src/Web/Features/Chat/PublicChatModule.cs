@@ -1,0 +1,42 @@
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Bob.Web.Http;
+using Carter;
+
+namespace Bob.Web.Features.Chat;
+
+/// <summary>Path 1: anonymous chat from this server's own pages. Same-origin only, and never any CORS header.</summary>
+public sealed class PublicChatModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/chat", ChatAsync)
+            .RequireRateLimiting(RateLimits.AnonymousChat)
+            .WithTags("Chat").WithName("PublicChat").WithSummary("Anonymous same-origin chat; business_id defaults to the platform tenant");
+    }
+
+    private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster, IConfiguration configuration)
+    {
+        if (!IsSameOrigin(context, configuration))
+        {
+            return Problems.Of(FailureCodes.OriginNotAllowed, "POST /api/chat only answers this site's own pages; embeds use /api/widget/chat with a widget key.");
+        }
+        if (body.BusinessId is not null && !Ids.IsValid(body.BusinessId))
+        {
+            return Problems.From(Failure.Validation("business_id", "business_id must match [A-Za-z0-9_-]{1,128}."));
+        }
+        var tenant = body.BusinessId is null ? TenantId.Platform : new TenantId(body.BusinessId);
+        return await ChatTurns.HandleAsync(context, cluster, tenant, ChatChannel.Public, body, author: null);
+    }
+
+    /// <summary>Browsers send Origin on cross-site POSTs (and Sec-Fetch-Site); a request without either is not a cross-site browser call.</summary>
+    private static bool IsSameOrigin(HttpContext context, IConfiguration configuration)
+    {
+        if (context.Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site")
+        {
+            return false;
+        }
+        var origin = context.Request.Headers.Origin.ToString();
+        return origin.Length == 0 || string.Equals(origin.TrimEnd('/'), PublicUrl.Of(context, configuration), StringComparison.OrdinalIgnoreCase);
+    }
+}

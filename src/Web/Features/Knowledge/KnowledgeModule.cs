@@ -1,0 +1,34 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Knowledge;
+using Bob.Web.Auth;
+using Bob.Web.Http;
+using Carter;
+
+namespace Bob.Web.Features.Knowledge;
+
+public sealed record KnowledgeBody(string? Title, string? Content, IReadOnlyList<string>? Tags);
+
+public sealed class KnowledgeModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder endpoints)
+    {
+        var app = endpoints.MapGroup("/api/knowledge").WithTags("Knowledge").RequirePermission(Permissions.KnowledgeManage);
+
+        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Base(cluster, caller).ListAsync())).WithName("ListKnowledge");
+        app.MapPost("/", async (KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Base(cluster, caller).CreateAsync(Input(body))).ToHttp(context, a => TypedResults.Created($"/api/knowledge/{a.Id}", a))).WithName("CreateArticle");
+        app.MapGet("/{id}", async (string id, Caller caller, IClusterClient cluster) =>
+            Ids.IsValid(id) && await Base(cluster, caller).GetAsync(id) is { } article ? TypedResults.Ok(article) : NotFound()).WithName("GetArticle");
+        app.MapPut("/{id}", async (string id, KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Base(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context) : NotFound()).WithName("UpdateArticle");
+        app.MapDelete("/{id}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Base(cluster, caller).DeleteAsync(id)).ToHttp(context) : NotFound()).WithName("DeleteArticle");
+    }
+
+    private static KnowledgeInput Input(KnowledgeBody body) => new(body.Title ?? "", body.Content ?? "", body.Tags ?? []);
+
+    private static IResult NotFound() => Problems.From(Failure.NotFound("Article"));
+
+    private static IKnowledgeBaseGrain Base(IClusterClient cluster, Caller caller) => cluster.GetGrain<IKnowledgeBaseGrain>(caller.Tenant.Value);
+}

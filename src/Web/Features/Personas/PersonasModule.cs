@@ -1,0 +1,40 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Personas;
+using Bob.Web.Auth;
+using Bob.Web.Http;
+using Carter;
+
+namespace Bob.Web.Features.Personas;
+
+public sealed record PersonaBody(string? Name, string? Description, string? Tone, string? SystemPrompt);
+
+public sealed class PersonasModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder endpoints)
+    {
+        var app = endpoints.MapGroup("/api/personas").WithTags("Personas").RequirePermission(Permissions.PersonasManage);
+
+        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListPersonas");
+        app.MapPost("/", async (PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).CreateAsync(Input(body))).ToHttp(context, p => TypedResults.Created($"/api/personas/{p.Id}", p))).WithName("CreatePersona");
+        app.MapGet("/{id}", async (string id, Caller caller, IClusterClient cluster) =>
+            Ids.IsValid(id) && await Catalog(cluster, caller).GetAsync(id) is { } persona ? TypedResults.Ok(persona) : NotFound()).WithName("GetPersona");
+        app.MapPut("/{id}", async (string id, PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context) : NotFound()).WithName("UpdatePersona");
+        app.MapDelete("/{id}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).DeleteAsync(id)).ToHttp(context) : NotFound()).WithName("DeletePersona");
+        app.MapPost("/{id}/activate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).ActivateAsync(id)).ToHttp(context) : NotFound()).WithName("ActivatePersona");
+        app.MapGet("/{id}/versions", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).GetVersionsAsync(id)).ToHttp(context) : NotFound()).WithName("PersonaVersions");
+    }
+
+    /// <summary>Missing optional fields become empty; name and tone are then refused by the persona rules if absent.</summary>
+    private static PersonaInput Input(PersonaBody body) =>
+        new(body.Name ?? "", body.Description ?? "", body.Tone ?? "", body.SystemPrompt ?? "");
+
+    private static IResult NotFound() => Problems.From(Failure.NotFound("Persona"));
+
+    private static IPersonaCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IPersonaCatalogGrain>(caller.Tenant.Value);
+}

@@ -1,0 +1,70 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.WidgetKeys;
+
+namespace Bob.Web.Features.Widget;
+
+/// <summary>
+/// The widget's credentials: <c>X-Widget-Key</c> (or <c>?key=</c>, because an EventSource cannot set headers) and the
+/// browser's <c>Origin</c>. CORS headers go only on answers to an allowed origin, and every answer varies by Origin.
+/// </summary>
+public static class WidgetAccess
+{
+    public const string KeyHeader = "X-Widget-Key";
+    public const string AllowMethods = "POST, GET, OPTIONS";
+    public const string AllowHeaders = "Content-Type, X-Widget-Key";
+
+    public static async Task<Result<WidgetKeyBinding>> AuthorizeAsync(HttpContext context, IClusterClient cluster)
+    {
+        context.Response.Headers.Vary = "Origin";
+        var key = KeyOf(context);
+        if (key is null)
+        {
+            return new Failure(FailureCodes.InvalidWidgetKey, "Send the widget key in X-Widget-Key.");
+        }
+        var origin = context.Request.Headers.Origin.ToString();
+        var result = await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin);
+        if (result.IsSuccess)
+        {
+            AllowOrigin(context, origin);
+        }
+        return result;
+    }
+
+    /// <summary>A preflight carries no key header: it names the key in <c>?key=</c>, or any live key listing the origin admits it.</summary>
+    public static async Task<bool> PreflightAllowedAsync(HttpContext context, IClusterClient cluster)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return false;
+        }
+        if (KeyOf(context) is { } key)
+        {
+            return (await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin)).IsSuccess;
+        }
+        foreach (var entry in OriginEntries.Candidates(origin))
+        {
+            if (await cluster.GetGrain<IWidgetOriginGrain>(entry).AnyAsync())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void AllowOrigin(HttpContext context, string origin)
+    {
+        context.Response.Headers.AccessControlAllowOrigin = origin;
+        context.Response.Headers.AccessControlExposeHeaders = "X-Request-Id, Retry-After";
+    }
+
+    private static string? KeyOf(HttpContext context)
+    {
+        var key = context.Request.Headers[KeyHeader].ToString();
+        if (key.Length == 0)
+        {
+            key = context.Request.Query["key"].ToString();
+        }
+        return key.StartsWith("pk_live_", StringComparison.Ordinal) && key.Length <= 64 ? key : null;
+    }
+}

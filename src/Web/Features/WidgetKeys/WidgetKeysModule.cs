@@ -1,0 +1,44 @@
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Web.Auth;
+using Bob.Web.Http;
+using Carter;
+
+namespace Bob.Web.Features.WidgetKeys;
+
+public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins);
+
+public sealed record EmbedCode(string Html, string Key, string Position);
+
+public sealed class WidgetKeysModule : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder endpoints)
+    {
+        var app = endpoints.MapGroup("/api/widget-keys").WithTags("Widget keys").RequirePermission(Permissions.WidgetManage);
+
+        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListWidgetKeys");
+        app.MapPost("/", async (WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).CreateAsync(new WidgetKeyInput(body.Name, body.AllowedOrigins ?? [])))
+                .ToHttp(context, k => TypedResults.Created($"/api/widget-keys/{k.Id}", k))).WithName("CreateWidgetKey");
+        app.MapGet("/{id}", async (string id, Caller caller, IClusterClient cluster) =>
+            Ids.IsValid(id) && await Catalog(cluster, caller).GetAsync(id) is { } key ? TypedResults.Ok(key) : NotFound()).WithName("GetWidgetKey");
+        app.MapPatch("/{id}", async (string id, WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).UpdateAsync(id, new WidgetKeyInput(body.Name, body.AllowedOrigins))).ToHttp(context) : NotFound())
+            .WithName("UpdateWidgetKey");
+        app.MapPost("/{id}/rotate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context) : NotFound()).WithName("RotateWidgetKey");
+        app.MapDelete("/{id}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            Ids.IsValid(id) ? (await Catalog(cluster, caller).RevokeAsync(id)).ToHttp(context) : NotFound()).WithName("RevokeWidgetKey");
+        app.MapGet("/{id}/embed-code", async (string id, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
+            Ids.IsValid(id) && await Catalog(cluster, caller).GetAsync(id) is { } key
+                ? TypedResults.Ok(new EmbedCode(
+                    $"<script src=\"{PublicUrl.Of(context, configuration)}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"bottom-right\" async></script>",
+                    key.Key, "bottom-right"))
+                : NotFound()).WithName("WidgetEmbedCode");
+    }
+
+    private static IResult NotFound() => Problems.From(Failure.NotFound("Widget key"));
+
+    private static IWidgetKeyCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IWidgetKeyCatalogGrain>(caller.Tenant.Value);
+}
