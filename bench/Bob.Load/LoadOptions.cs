@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Bob.Load;
+
+/// <summary>Command line: --url, --duration (s), --connections, --sessions. Bounded in time and count by design.</summary>
+public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+        }
+        var url = new Uri(Value("--url", "http://127.0.0.1:5080"));
+        if (!url.IsLoopback)
+        {
+            throw new ArgumentException("The load tool only targets loopback addresses.");
+        }
+        return new LoadOptions(
+            url,
+            TimeSpan.FromSeconds(Math.Clamp(int.Parse(Value("--duration", "15"), CultureInfo.InvariantCulture), 1, 300)),
+            Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512),
+            Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000));
+    }
+}

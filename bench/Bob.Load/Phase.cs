@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace Bob.Load;
+
+/// <summary>Runs one request shape on N concurrent loops for a fixed time and records every latency.</summary>
+public static class Phase
+{
+    public static async Task<PhaseResult> RunAsync(string name, LoadOptions options, Func<HttpClient, int, Task<HttpResponseMessage>> send, HttpClient client)
+    {
+        var latencies = new List<double>[options.Connections];
+        var errors = 0;
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var stopwatch = Stopwatch.StartNew();
+        var deadline = options.Duration;
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async worker =>
+        {
+            var mine = latencies[worker] = new List<double>(4096);
+            var iteration = 0;
+            while (stopwatch.Elapsed < deadline)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await send(client, worker * 1_000_000 + iteration++);
+                    await response.Content.LoadIntoBufferAsync();
+                    statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new PhaseResult(name, all.Length, errors, stopwatch.Elapsed, all, statuses.ToDictionary());
+    }
+}
+
+public sealed record PhaseResult(string Name, int Requests, int Errors, TimeSpan Elapsed, double[] SortedLatencies, Dictionary<int, int> Statuses)
+{
+    public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+
+    public double Percentile(double p) => SortedLatencies.Length == 0 ? 0 : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100 * SortedLatencies.Length) - 1)];
+}
