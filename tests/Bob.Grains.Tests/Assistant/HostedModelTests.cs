@@ -1,3 +1,4 @@
+using Bob.Testing;
 using System.Globalization;
 using Bob.Grains.Assistant;
 using Microsoft.Extensions.Configuration;

@@ -20,8 +20,12 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings for a derived fixture (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
+    /// <summary>Runs before the app starts, e.g. to start a fake remote service whose address goes into <see cref="Overrides"/>.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         ConnectionString = await TestDatabase.CreateAsync();
         _settings["ConnectionStrings:Bob"] = ConnectionString;
         _settings["Bob:Hosting:CoHostSilo"] = "true";

@@ -1,4 +1,4 @@
-namespace Bob.Grains.Tests.Assistant;
+namespace Bob.Testing;
 
 public enum FakeModelBehaviour
 {

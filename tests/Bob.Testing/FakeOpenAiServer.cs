@@ -10,10 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Bob.Grains.Tests.Assistant;
+namespace Bob.Testing;
 
 /// <summary>An OpenAI-compatible chat completions endpoint on a loopback Kestrel port.</summary>
-internal sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed class FakeOpenAiServer : IAsyncDisposable
 {
     public const string Model = "fake-model";
 
@@ -30,7 +30,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     public int CompletionTokens { get; init; } = 700;
 
-    public required FakeModelBehaviour Behaviour { get; init; }
+    public required FakeModelBehaviour Behaviour { get; set; }
 
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 

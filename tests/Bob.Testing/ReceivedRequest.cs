@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Bob.Grains.Tests.Assistant;
+namespace Bob.Testing;
 
-internal sealed record ReceivedRequest(string Body, string Authorization)
+public sealed record ReceivedRequest(string Body, string Authorization)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 
