@@ -7,21 +7,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$ROOT/deploy/lib/pg.sh"
 
-# Browser tests drive /usr/bin/chromium.
-ensure_chromium() {
-  [[ -x /usr/bin/chromium ]] && return 0
-  if ((EUID != 0)); then
-    echo "note: /usr/bin/chromium not found and not root; browser tests may be skipped or fail." >&2
-    return 0
-  fi
-  echo "installing chromium ..." >&2
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-}
-
 start=$SECONDS
 pg_ensure_installed
-ensure_chromium
+# Browser tests (widget, consoles) will need Debian's chromium here: install it when the first one lands.
 
 PG_DIR=$(mktemp -d)
 # shellcheck disable=SC2317  # only called from the EXIT trap
