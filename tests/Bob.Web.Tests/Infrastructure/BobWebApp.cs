@@ -17,6 +17,9 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The Orleans cluster id this node's silo joined; a second node (see <see cref="ClientWebNode"/>) joins it too.</summary>
+    public string ClusterId => _settings["Bob:Cluster:ClusterId"]!;
+
     /// <summary>Extra settings for a derived fixture (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
