@@ -78,6 +78,28 @@ public sealed class BadInputTests(BobWebApp app) : IClassFixture<BobWebApp>
         await response.AssertNoInternalsAsync();
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"just a string\"")]
+    public async Task Json_that_is_not_an_object_is_refused(string json)
+    {
+        var response = await app.CreateClient().PostAsync("/api/auth/login", ApiClient.RawJson(json));
+
+        await response.AssertProblemAsync(400, "invalid_json");
+        await response.AssertNoInternalsAsync();
+    }
+
+    [Fact]
+    public async Task Body_without_content_type_is_an_unsupported_media_type()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"email\":\"a@b.c\",\"password\":\"whatever-password\"}"));
+
+        var response = await app.CreateClient().PostAsync("/api/auth/login", content);
+
+        await response.AssertProblemAsync(415, "unsupported_media_type");
+    }
+
     [Fact]
     public async Task Oversized_signup_stores_nothing()
     {

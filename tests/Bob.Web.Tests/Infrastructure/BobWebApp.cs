@@ -23,6 +23,10 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings for a derived fixture (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
+    /// <summary>True to serve over real Kestrel on a loopback port instead of the in-memory TestServer
+    /// (for server-enforced behaviour such as the body-size limit on chunked requests).</summary>
+    protected virtual bool OnKestrel => false;
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync();
@@ -38,7 +42,16 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             _settings[key] = value;
         }
-        _ = Server; // start now, so the first test does not pay for it inside its own timing
+        // Start now, so the first test does not pay for it inside its own timing.
+        if (OnKestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
         await Eventually.ReturnsAsync(() => CreateClient().GetAsync("/health/ready"), r => r.IsSuccessStatusCode);
     }
 
