@@ -31,6 +31,49 @@ public sealed class AccessRulesTests(BobWebApp app) : IClassFixture<BobWebApp>
     }
 
     [Fact]
+    public async Task Non_bearer_authorization_scheme_is_unauthenticated()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Basic", "dXNlcjpwYXNz");
+
+        var response = await client.GetAsync("/api/auth/me");
+
+        await response.AssertProblemAsync(401, "unauthenticated");
+    }
+
+    [Fact]
+    public async Task Garbage_session_cookie_is_an_invalid_token()
+    {
+        var response = await app.Cookie("not-a-real-token").GetAsync("/api/auth/me");
+
+        await response.AssertProblemAsync(401, "invalid_token");
+    }
+
+    [Fact]
+    public async Task Viewer_cannot_read_the_team()
+    {
+        var tenant = await app.SignupAsync();
+        var viewer = await app.AddMemberAsync(tenant, "viewer");
+
+        var response = await app.Bearer(viewer["token"]!.GetValue<string>()).GetAsync("/api/team");
+
+        await response.AssertProblemAsync(403, "forbidden");
+    }
+
+    [Fact]
+    public async Task Agent_cannot_change_roles_and_nothing_changes()
+    {
+        var tenant = await app.SignupAsync();
+        var agent = await app.AddMemberAsync(tenant, "agent");
+        var agentId = agent["user"]!["id"]!.GetValue<string>();
+
+        var response = await app.Bearer(agent["token"]!.GetValue<string>()).PutAsJsonAsync($"/api/team/{agentId}", new { role = "admin" });
+
+        await response.AssertProblemAsync(403, "forbidden");
+        await AssertMemberHasRoleAsync(tenant, agentId, "agent");
+    }
+
+    [Fact]
     public async Task Viewer_cannot_invite_and_nothing_is_stored()
     {
         var tenant = await app.SignupAsync();

@@ -236,4 +236,100 @@ public sealed class TeamTests(BobWebApp app) : IClassFixture<BobWebApp>
         await response.AssertProblemAsync(409, "email_taken");
         Assert.Empty((await app.TeamAsync(tenant.Token))["invitations"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Inviting_with_missing_fields_reports_each_field()
+    {
+        var tenant = await app.SignupAsync();
+
+        var response = await app.Bearer(tenant.Token).PostAsync("/api/team/invitations", ApiClient.RawJson("{}"));
+
+        var problem = await response.AssertProblemAsync(400, "validation_failed");
+        Assert.NotNull(problem["errors"]!["email"]);
+        Assert.NotNull(problem["errors"]!["role"]);
+    }
+
+    [Fact]
+    public async Task Inviting_a_bad_email_is_a_validation_failure()
+    {
+        var tenant = await app.SignupAsync();
+
+        var response = await app.Bearer(tenant.Token).PostAsJsonAsync("/api/team/invitations", new { email = "not-an-email", role = "agent" });
+
+        var problem = await response.AssertProblemAsync(400, "validation_failed");
+        Assert.NotNull(problem["errors"]!["email"]);
+        Assert.Empty((await app.TeamAsync(tenant.Token))["invitations"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Reinviting_an_email_voids_the_earlier_link()
+    {
+        var tenant = await app.SignupAsync();
+        var email = NewEmail();
+        var owner = app.Bearer(tenant.Token);
+        var first = await (await owner.PostAsJsonAsync("/api/team/invitations", new { email, role = "agent" })).JsonAsync();
+        Assert.Equal(201, (int)(await owner.PostAsJsonAsync("/api/team/invitations", new { email, role = "viewer" })).StatusCode);
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/accept-invitation", new { token = first["inviteToken"]!.GetValue<string>(), password = ApiClient.Password });
+
+        await response.AssertProblemAsync(400, "invalid_invitation");
+        var invitation = Assert.Single((await app.TeamAsync(tenant.Token))["invitations"]!.AsArray());
+        Assert.Equal("viewer", invitation!["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Accepting_with_a_short_password_is_refused_and_keeps_the_invitation()
+    {
+        var tenant = await app.SignupAsync();
+        var invite = await (await app.Bearer(tenant.Token).PostAsJsonAsync("/api/team/invitations", new { email = NewEmail(), role = "agent" })).JsonAsync();
+        var token = invite["inviteToken"]!.GetValue<string>();
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/accept-invitation", new { token, password = "short" });
+
+        var problem = await response.AssertProblemAsync(400, "validation_failed");
+        Assert.NotNull(problem["errors"]!["password"]);
+        Assert.Single((await app.TeamAsync(tenant.Token))["members"]!.AsArray());
+        Assert.Equal(200, (int)(await app.CreateClient().PostAsJsonAsync("/api/auth/accept-invitation", new { token, password = ApiClient.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_demotion_applies_to_the_members_very_next_request()
+    {
+        var tenant = await app.SignupAsync();
+        var admin = await app.AddMemberAsync(tenant, "admin");
+        var adminClient = app.Bearer(Token(admin));
+        Assert.Equal(200, (int)(await adminClient.GetAsync("/api/team")).StatusCode);
+
+        Assert.Equal(200, (int)(await app.Bearer(tenant.Token).PutAsJsonAsync($"/api/team/{UserId(admin)}", new { role = "viewer" })).StatusCode);
+
+        await (await adminClient.GetAsync("/api/team")).AssertProblemAsync(403, "forbidden");
+        Assert.Equal("viewer", (await (await adminClient.GetAsync("/api/auth/me")).JsonAsync())["role"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_removed_member_cannot_log_in()
+    {
+        var tenant = await app.SignupAsync();
+        var email = NewEmail();
+        var agent = await app.AddMemberAsync(tenant, "agent", email);
+        Assert.Equal(204, (int)(await app.Bearer(tenant.Token).DeleteAsync($"/api/team/{UserId(agent)}")).StatusCode);
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password = ApiClient.Password });
+
+        await response.AssertProblemAsync(401, "invalid_credentials");
+    }
+
+    [Theory]
+    [InlineData("has%20space")]
+    [InlineData("usr_..")]
+    public async Task Malformed_user_id_is_not_found(string userId)
+    {
+        var tenant = await app.SignupAsync();
+
+        var put = await app.Bearer(tenant.Token).PutAsJsonAsync($"/api/team/{userId}", new { role = "viewer" });
+        var delete = await app.Bearer(tenant.Token).DeleteAsync($"/api/team/{userId}");
+
+        await put.AssertProblemAsync(404, "not_found");
+        await delete.AssertProblemAsync(404, "not_found");
+    }
 }
