@@ -123,6 +123,45 @@ public sealed class SignupValidationTests(BobWebApp app) : IClassFixture<BobWebA
     }
 
     [Fact]
+    public async Task Login_with_an_overlong_email_is_plain_invalid_credentials()
+    {
+        var response = await LoginAsync(new string('a', 20_000) + "@example.com", "whatever-password");
+
+        await response.AssertProblemAsync(401, "invalid_credentials");
+        await response.AssertNoInternalsAsync();
+    }
+
+    [Fact]
+    public async Task Signup_with_an_overlong_email_is_a_validation_failure()
+    {
+        var response = await SignupAsync(new { businessName = "Long Mail", email = new string('a', 300) + "@example.com", password = ApiClient.Password });
+
+        var problem = await response.AssertProblemAsync(400, "validation_failed");
+        Assert.NotNull(problem["errors"]!["email"]);
+    }
+
+    [Fact]
+    public async Task Accepting_an_overlong_invitation_token_is_an_invalid_invitation()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/accept-invitation", new { token = new string('t', 20_000), password = ApiClient.Password });
+
+        await response.AssertProblemAsync(400, "invalid_invitation");
+    }
+
+    [Theory]
+    [InlineData("日本語 !!!", "tenant-1")]
+    [InlineData("Platform", "platform-1")]
+    public async Task Business_name_without_a_usable_slug_still_gets_a_safe_tenant_id(string businessName, string expectedPrefix)
+    {
+        var response = await SignupAsync(new { businessName, email = NewEmail(), password = ApiClient.Password });
+
+        Assert.Equal(201, (int)response.StatusCode);
+        var tenantId = (await response.JsonAsync())["tenant"]!["id"]!.GetValue<string>();
+        Assert.StartsWith(expectedPrefix, tenantId, StringComparison.Ordinal);
+        Assert.NotEqual("platform", tenantId);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_then_the_right_one_is_throttled()
     {
         var tenant = await app.SignupAsync();
