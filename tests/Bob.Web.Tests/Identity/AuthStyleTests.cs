@@ -86,6 +86,26 @@ public sealed class AuthStyleTests(BobWebApp app) : IClassFixture<BobWebApp>
     }
 
     [Fact]
+    public async Task Cookie_set_by_login_authenticates_the_same_browser()
+    {
+        var tenant = await app.SignupAsync();
+        var browser = app.CreateClient(); // keeps cookies, as a browser does
+        var login = await browser.PostAsJsonAsync("/api/auth/login", new { email = tenant.OwnerEmail, password = tenant.Password });
+        var csrf = (await login.JsonAsync())["csrfToken"]!.GetValue<string>();
+
+        var me = await browser.GetAsync("/api/auth/me");
+        var refused = await browser.PostAsJsonAsync("/api/team/invitations", NewInvitation(out var refusedEmail));
+        browser.DefaultRequestHeaders.Add("X-CSRF-Token", csrf);
+        var accepted = await browser.PostAsJsonAsync("/api/team/invitations", NewInvitation(out var acceptedEmail));
+
+        Assert.Equal(200, (int)me.StatusCode);
+        await refused.AssertProblemAsync(403, "csrf_failed");
+        Assert.Equal(201, (int)accepted.StatusCode);
+        Assert.False(await IsInvitedAsync(tenant, refusedEmail));
+        Assert.True(await IsInvitedAsync(tenant, acceptedEmail));
+    }
+
+    [Fact]
     public async Task Login_with_a_stale_cookie_and_no_csrf_header_still_works()
     {
         var tenant = await app.SignupAsync();
