@@ -12,7 +12,13 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         var incoming = context.Request.Headers[Header].ToString();
         var requestId = WellFormed().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = requestId;
-        context.Response.Headers[Header] = requestId;
+        // Set just before the headers go out: the exception handler clears the response (headers included) before
+        // writing its problem, which would otherwise drop the id from exactly the responses that need it most.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = requestId;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
         {
             await next(context);

@@ -17,11 +17,18 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The Orleans cluster id this node's silo joined; a second node (see <see cref="ClientWebNode"/>) joins it too.</summary>
+    public string ClusterId => _settings["Bob:Cluster:ClusterId"]!;
+
     /// <summary>Extra settings for a derived fixture (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
     /// <summary>Runs before the app starts, e.g. to start a fake remote service whose address goes into <see cref="Overrides"/>.</summary>
     protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>True to serve over real Kestrel on a loopback port instead of the in-memory TestServer
+    /// (for server-enforced behaviour such as the body-size limit on chunked requests).</summary>
+    protected virtual bool OnKestrel => false;
 
     public async Task InitializeAsync()
     {
@@ -39,7 +46,16 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             _settings[key] = value;
         }
-        _ = Server; // start now, so the first test does not pay for it inside its own timing
+        // Start now, so the first test does not pay for it inside its own timing.
+        if (OnKestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
         await Eventually.ReturnsAsync(() => CreateClient().GetAsync("/health/ready"), r => r.IsSuccessStatusCode);
     }
 
