@@ -28,9 +28,10 @@ public sealed class LoginThrottleGrain(IOptions<AuthOptions> options, TimeProvid
         {
             var lockout = TimeSpan.FromTicks(Math.Min(settings.MaxLockout.Ticks, settings.FirstLockout.Ticks * (1L << Math.Min(beyond, 20))));
             _lockedUntil = time.GetUtcNow() + lockout;
+            // Stay in memory while the lock matters; below the threshold normal collection applies, so failures
+            // spread over many made-up emails cannot pin activations for long.
+            DelayDeactivation(lockout);
         }
-        // Stay in memory while the lock matters.
-        DelayDeactivation(settings.MaxLockout);
         return Task.CompletedTask;
     }
 
