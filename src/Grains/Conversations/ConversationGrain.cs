@@ -136,7 +136,7 @@ public sealed class ConversationGrain(
         {
             return invalid;
         }
-        if (clientMessageId is not null && _messages.Find(m => m.ClientMessageId == clientMessageId) is { } earlier)
+        if (clientMessageId is not null && _messages.Find(m => m.ClientMessageId == clientMessageId && m.Role == TranscriptRole.Agent) is { } earlier)
         {
             return earlier;
         }
