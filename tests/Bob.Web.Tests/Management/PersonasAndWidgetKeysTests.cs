@@ -168,4 +168,24 @@ public sealed class PersonasAndWidgetKeysTests(BobWebApp app) : IClassFixture<Bo
         await (await viewer.PostAsync($"/api/widget-keys/{tenant.WidgetKeyId}/rotate", null)).AssertProblemAsync(403, "forbidden");
         ChatApi.AssertReplyShape(await app.WidgetChatAsync(tenant.WidgetKey, ChatApi.NewSession(), "the key still works"));
     }
+
+    [Fact]
+    public async Task A_session_started_with_a_persona_speaks_as_it_and_falls_back_to_the_active_one_when_it_is_deleted()
+    {
+        var tenant = await app.SignupAsync();
+        var owner = app.Bearer(tenant.Token);
+        var ava = (await (await owner.PostAsJsonAsync("/api/personas", Persona())).OkJsonAsync(HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+        var unknown = await owner.PostJsonAsync("/api/chat/session", new { persona_id = "per_missing" });
+        await unknown.AssertProblemAsync(400, "validation_failed");
+        var sessionId = (await (await owner.PostJsonAsync("/api/chat/session", new { persona_id = ava })).OkJsonAsync(HttpStatusCode.Created))["session_id"]!.GetValue<string>();
+        var first = await (await owner.PostJsonAsync("/api/chat/message", new { session_id = sessionId, message = "hello" })).OkJsonAsync();
+        Assert.Equal("Ava", first["persona"]!["name"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/personas/{ava}")).StatusCode);
+        var second = await (await owner.PostJsonAsync("/api/chat/message", new { session_id = sessionId, message = "still there?" })).OkJsonAsync();
+
+        Assert.Equal("Bob", second["persona"]!["name"]!.GetValue<string>());
+        Assert.Equal(["visitor", "assistant", "visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
+    }
 }
