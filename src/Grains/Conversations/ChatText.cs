@@ -16,5 +16,14 @@ public static class ChatText
             : Failure.Validation("message", $"message must be 1..{ChatLimits.MessageMax} characters after trimming.");
     }
 
-    public static string Preview(string text) => text.Length <= PreviewLength ? text : text[..PreviewLength] + "…";
+    /// <summary>The first characters of a message, never cutting a surrogate pair in half (a lone surrogate cannot be stored as UTF-8).</summary>
+    public static string Preview(string text)
+    {
+        if (text.Length <= PreviewLength)
+        {
+            return text;
+        }
+        var cut = char.IsHighSurrogate(text[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength;
+        return text[..cut] + "…";
+    }
 }

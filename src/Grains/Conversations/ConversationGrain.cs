@@ -13,6 +13,7 @@ namespace Bob.Grains.Conversations;
 /// The transcript lives in PostgreSQL as appended rows (<see cref="TranscriptWriter"/>); this activation keeps a
 /// copy in memory and changes it only after the append is durable, so a failed write leaves nothing half-done.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim never allocates a wait handle; it lives exactly as long as the activation.")]
 public sealed class ConversationGrain(
     TranscriptStore store,
     TranscriptWriter writer,
@@ -24,6 +25,13 @@ public sealed class ConversationGrain(
     private List<TranscriptMessage> _messages = [];
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// One change at a time, from check to durable append. The grain is not reentrant, but a streamed turn runs in
+    /// Orleans' async-enumerable pump, which interleaves with other calls: without this, two turns could read the
+    /// same last seq (primary-key violation) or both miss each other's client message id (a duplicate answer).
+    /// </summary>
+    private readonly SemaphoreSlim _changes = new(1, 1);
+
     private TenantId Tenant => GrainKeys.Parse(this.GetPrimaryKeyString()).Tenant;
 
     private string SessionId => GrainKeys.Parse(this.GetPrimaryKeyString()).LocalId;
@@ -33,7 +41,9 @@ public sealed class ConversationGrain(
         (_row, _messages) = await store.LoadAsync(Tenant, SessionId);
     }
 
-    public async Task<Result<ConversationView>> StartAsync(ChatChannel channel, string? personaId, string? title, string? startedBy)
+    public Task<Result<ConversationView>> StartAsync(ChatChannel channel, string? personaId, string? title, string? startedBy) => OneAtATimeAsync(() => StartCoreAsync(channel, personaId, title, startedBy));
+
+    private async Task<Result<ConversationView>> StartCoreAsync(ChatChannel channel, string? personaId, string? title, string? startedBy)
     {
         if (_row is not null)
         {
@@ -48,7 +58,9 @@ public sealed class ConversationGrain(
         return View();
     }
 
-    public async Task<Result<ChatReply>> SendAsync(ChatTurn turn)
+    public Task<Result<ChatReply>> SendAsync(ChatTurn turn) => OneAtATimeAsync(() => SendCoreAsync(turn));
+
+    private async Task<Result<ChatReply>> SendCoreAsync(ChatTurn turn)
     {
         var prepared = await PrepareTurnAsync(turn);
         if (prepared.Failure is not null || prepared.Value!.Replay is not null)
@@ -65,6 +77,35 @@ public sealed class ConversationGrain(
     }
 
     public async IAsyncEnumerable<ChatStreamItem> StreamAsync(ChatTurn turn)
+    {
+        await _changes.WaitAsync();
+        try
+        {
+            await foreach (var item in StreamCoreAsync(turn))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    private async Task<T> OneAtATimeAsync<T>(Func<Task<T>> change)
+    {
+        await _changes.WaitAsync();
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    private async IAsyncEnumerable<ChatStreamItem> StreamCoreAsync(ChatTurn turn)
     {
         var prepared = await PrepareTurnAsync(turn);
         if (prepared.Failure is not null || prepared.Value!.Replay is not null)
@@ -97,7 +138,9 @@ public sealed class ConversationGrain(
 
     public Task<ConversationView?> GetAsync() => Task.FromResult(_row is null ? null : View());
 
-    public async Task<Result<ConversationView>> TakeoverAsync(string agentUserId)
+    public Task<Result<ConversationView>> TakeoverAsync(string agentUserId) => OneAtATimeAsync(() => TakeoverCoreAsync(agentUserId));
+
+    private async Task<Result<ConversationView>> TakeoverCoreAsync(string agentUserId)
     {
         if (_row is null)
         {
@@ -111,7 +154,9 @@ public sealed class ConversationGrain(
         return View();
     }
 
-    public async Task<Result<ConversationView>> ReleaseAsync(string agentUserId)
+    public Task<Result<ConversationView>> ReleaseAsync(string agentUserId) => OneAtATimeAsync(() => ReleaseCoreAsync(agentUserId));
+
+    private async Task<Result<ConversationView>> ReleaseCoreAsync(string agentUserId)
     {
         if (_row is null)
         {
@@ -126,7 +171,9 @@ public sealed class ConversationGrain(
         return View();
     }
 
-    public async Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId)
+    public Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId) => OneAtATimeAsync(() => AgentReplyCoreAsync(agentUserId, text, clientMessageId));
+
+    private async Task<Result<TranscriptMessage>> AgentReplyCoreAsync(string agentUserId, string text, string? clientMessageId)
     {
         if (_row is null)
         {
@@ -136,7 +183,7 @@ public sealed class ConversationGrain(
         {
             return invalid;
         }
-        if (clientMessageId is not null && _messages.Find(m => m.ClientMessageId == clientMessageId) is { } earlier)
+        if (clientMessageId is not null && _messages.Find(m => m.ClientMessageId == clientMessageId && m.Role == TranscriptRole.Agent) is { } earlier)
         {
             return earlier;
         }
