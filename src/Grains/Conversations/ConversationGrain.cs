@@ -257,11 +257,12 @@ public sealed class ConversationGrain(
 
     private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(TurnContext context, AssistantReply reply)
     {
-        var credits = reply.CreditsCost > 0 ? await Meter().ChargeAsync(reply.CreditsCost) : await Meter().BalanceAsync();
         var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
         var visitor = NewMessage(TranscriptRole.Visitor, context.Turn.Message.Trim(), context.Turn.Author, 0, context.Turn.ClientMessageId);
         var answer = NewMessage(TranscriptRole.Assistant, reply.Text, context.Persona.Name, 1, citations: citations, handoff: reply.Handoff, credits: reply.CreditsCost);
         await CommitAsync(RowFor(context, answer), [visitor, answer]);
+        // Charged only once the answer (and its cost) is durable: a failed write costs nothing.
+        var credits = reply.CreditsCost > 0 ? await Meter().ChargeAsync(reply.CreditsCost) : await Meter().BalanceAsync();
         return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, citations, reply.Handoff, credits, ConversationStatus.Assistant);
     }
 

@@ -14,16 +14,8 @@ public static class Problems
         return Of(failure.Code, failure.Detail, failure.Errors);
     }
 
-    public static IResult Of(string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
-    {
-        var (status, title) = ProblemCatalog.Describe(code);
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
-        if (errors is not null)
-        {
-            extensions["errors"] = errors;
-        }
-        return Results.Problem(detail: detail, statusCode: status, title: title, type: ProblemCatalog.TypeFor(code), extensions: extensions);
-    }
+    public static IResult Of(string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new ProblemResult(code, detail, errors);
 
     /// <summary>Writes a problem directly, for middleware that runs outside endpoint results.</summary>
     public static async Task WriteAsync(HttpContext context, string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null)

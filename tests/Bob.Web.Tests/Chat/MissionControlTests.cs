@@ -121,6 +121,8 @@ public sealed class MissionControlTests(BobWebApp app) : IClassFixture<BobWebApp
 
         var delivered = await events.NextMatchingAsync(e => e.Event == "message");
         Assert.Equal("agent", delivered.Json["message"]!["role"]!.GetValue<string>());
+        Assert.Null(delivered.Json["message"]!["author"]);
+        Assert.Null(delivered.Json["message"]!["client_message_id"]);
         Assert.Equal("Hi, I'm Dana from the team.", delivered.Json["message"]!["text"]!.GetValue<string>());
         Assert.Equal(sent["seq"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture), delivered.Id);
 

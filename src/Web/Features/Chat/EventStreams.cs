@@ -22,10 +22,11 @@ public static class EventStreams
         return long.TryParse(context.Request.Query["after"], out var fromQuery) && fromQuery >= 0 ? fromQuery : latest;
     }
 
+    /// <summary>Relays events after <paramref name="after"/>; <paramref name="project"/> shapes each for its audience, or drops it (null).</summary>
     public static async IAsyncEnumerable<SseItem<string>> RelayAsync(
         Func<long, Task<IReadOnlyList<ConversationEvent>>> poll,
         long after,
-        Func<ConversationEvent, bool> include,
+        Func<ConversationEvent, object?> project,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return new SseItem<string>("{}", "ready");
@@ -40,9 +41,9 @@ public static class EventStreams
             foreach (var conversationEvent in events)
             {
                 after = Math.Max(after, conversationEvent.Sequence);
-                if (include(conversationEvent))
+                if (project(conversationEvent) is { } payload)
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(conversationEvent), conversationEvent.Type)
+                    yield return new SseItem<string>(ChatJson.Serialize(payload), conversationEvent.Type)
                     {
                         EventId = conversationEvent.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     };

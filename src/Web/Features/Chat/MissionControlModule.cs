@@ -69,7 +69,7 @@ public sealed class MissionControlModule : ICarterModule
         var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant.Value);
         var after = EventStreams.ResumeFrom(context, await feed.LatestSequenceAsync());
         return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
-            from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, _ => true, context.RequestAborted));
+            from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e, context.RequestAborted));
     }
 
     private static async Task<IResult> ChangeAsync(string id, HttpContext context, Func<Task<Result<ConversationView>>> change)

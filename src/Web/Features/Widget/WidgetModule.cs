@@ -70,7 +70,21 @@ public sealed class WidgetModule : ICarterModule
         return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
             from => conversation.WaitForEventsAsync(from, EventStreams.PollWait),
             after,
-            e => e.Message?.Role is TranscriptRole.Agent or TranscriptRole.System,
+            VisitorView,
             context.RequestAborted));
     }
+
+    /// <summary>What a visitor may see of an event: the human agent's and system messages, without internal
+    /// fields (agent user ids, client message ids, credits).</summary>
+    private static object? VisitorView(ConversationEvent e) => e.Message is { Role: TranscriptRole.Agent or TranscriptRole.System } message
+        ? new
+        {
+            e.Sequence,
+            e.Type,
+            session_id = e.SessionId,
+            e.Status,
+            e.At,
+            message = new { message_id = message.MessageId, message.Role, message.Text, created_at = message.CreatedAt },
+        }
+        : null;
 }
