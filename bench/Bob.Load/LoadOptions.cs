@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Bob.Load;
 
-/// <summary>Command line: --url, --duration (s), --connections, --sessions. Bounded in time and count by design.</summary>
-public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions)
+/// <summary>Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits). Bounded in time and count by design.</summary>
+public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, in
             url,
             TimeSpan.FromSeconds(Math.Clamp(int.Parse(Value("--duration", "15"), CultureInfo.InvariantCulture), 1, 300)),
             Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512),
-            Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000));
+            Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000),
+            Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100));
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Bob.Load;
 
 // Measures POST /api/widget/chat beside a bare endpoint (GET /health/live) in the same run, on loopback only.
@@ -12,27 +11,29 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
     Timeout = TimeSpan.FromSeconds(30),
 };
 
-var email = $"load-{Guid.NewGuid():N}@example.com";
-var signup = await client.PostAsJsonAsync("/api/auth/signup", new { businessName = "Load Test Shop", email, password = "load-test-password", website = origin });
-signup.EnsureSuccessStatusCode();
-var widgetKey = (await signup.Content.ReadFromJsonAsync<JsonObject>())!["widgetKey"]!["key"]!.GetValue<string>();
-var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "load-test-password" })).Content.ReadFromJsonAsync<JsonObject>();
-using (var article = new HttpRequestMessage(HttpMethod.Post, "/api/knowledge") { Content = JsonContent.Create(new { title = "Shipping", content = "We ship worldwide within 3 business days. Shipping is free over 50 euros.", tags = new[] { "shipping" } }) })
+var widgetKeys = new List<string>();
+for (var t = 0; t < options.Tenants; t++)
 {
-    article.Headers.Authorization = new("Bearer", login!["token"]!.GetValue<string>());
-    (await client.SendAsync(article)).EnsureSuccessStatusCode();
+    widgetKeys.Add(await TenantSetup.CreateAsync(client, origin));
 }
 
-Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}");
+Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}");
 await Phase.RunAsync("warm-up", options with { Duration = TimeSpan.FromSeconds(3) }, (c, i) => c.GetAsync("/health/live"), client);
 var bare = await Phase.RunAsync("GET /health/live (bare)", options, (c, i) => c.GetAsync("/health/live"), client);
+var config = await Phase.RunAsync("GET /api/widget/config (grain calls, no storage)", options, (c, i) =>
+{
+    var request = new HttpRequestMessage(HttpMethod.Get, "/api/widget/config");
+    request.Headers.Add("X-Widget-Key", widgetKeys[i % widgetKeys.Count]);
+    request.Headers.Add("Origin", origin);
+    return c.SendAsync(request);
+}, client);
 var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
     {
         Content = JsonContent.Create(new { session_id = $"load-{i % options.Sessions}", message = "How long does shipping take?" }),
     };
-    request.Headers.Add("X-Widget-Key", widgetKey);
+    request.Headers.Add("X-Widget-Key", widgetKeys[i % widgetKeys.Count]);
     request.Headers.Add("Origin", origin);
     return c.SendAsync(request);
 }, client);
@@ -40,7 +41,7 @@ var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
 Console.WriteLine();
 Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses |");
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
-foreach (var result in new[] { bare, chat })
+foreach (var result in new[] { bare, config, chat })
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {result.Name} | {result.Requests} | {result.Errors} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F1} | {result.Percentile(90):F1} | {result.Percentile(99):F1} | {string.Join(' ', result.Statuses.Select(s => $"{s.Key}:{s.Value}"))} |"));
