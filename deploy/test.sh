@@ -29,6 +29,10 @@ export BOB_TEST_PG
 echo "test PostgreSQL: $BOB_TEST_PG"
 
 rc=0
-dotnet test "$ROOT/Bob.sln" -c Release --nologo "$@" || rc=$?
+log=$PG_DIR/dotnet-test.log
+dotnet test "$ROOT/Bob.sln" -c Release --nologo "$@" 2>&1 | tee "$log" || rc=$?
 echo "tests finished with exit code $rc in $((SECONDS - start)) s"
+# One plain closing line over every test assembly, e.g. "306 passed, 0 failed".
+awk -F'[:,]' '/(Passed|Failed)! +-/ { for (i = 1; i < NF; i++) { if ($i ~ /Failed$/) f += $(i + 1); if ($i ~ /Passed$/) p += $(i + 1); if ($i ~ /Skipped$/) s += $(i + 1) } }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$rc"
