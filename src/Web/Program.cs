@@ -17,6 +17,7 @@ builder.Services
     .AddBobAuth()
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
+    .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
     .AddOpenApi()
     .AddCarter();
 

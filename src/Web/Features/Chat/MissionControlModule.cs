@@ -18,22 +18,18 @@ public sealed class MissionControlModule : ICarterModule
         var manage = endpoints.MapGroup("/api/chat/sessions").WithTags("Mission Control").RequirePermission(Permissions.ChatManage);
 
         read.MapGet("/sessions", ListAsync).WithName("ListSessions");
-        read.MapGet("/sessions/{id}", async (string id, Caller caller, IClusterClient cluster) =>
-            Ids.IsValid(id) && await Conversation(cluster, caller, id).GetAsync() is { } view
+        read.MapGet("/sessions/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
+            await Conversation(cluster, caller, id).GetAsync() is { } view
                 ? ChatJson.Ok(view)
                 : Problems.From(Failure.NotFound("Conversation"))).WithName("GetSession");
         read.MapGet("/events", FeedAsync).WithName("LiveFeed").WithSummary("Server-sent events: every new message of this tenant's conversations");
 
-        manage.MapPost("/{id}/takeover", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChangeAsync(id, context, () => Conversation(cluster, caller, id).TakeoverAsync(caller.UserId))).WithName("Takeover");
-        manage.MapPost("/{id}/release", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChangeAsync(id, context, () => Conversation(cluster, caller, id).ReleaseAsync(caller.UserId))).WithName("Release");
-        manage.MapPost("/{id}/reply", async (string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        manage.MapPost("/{id:bobid}/takeover", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            ChangeAsync(context, () => Conversation(cluster, caller, id).TakeoverAsync(caller.UserId))).WithName("Takeover");
+        manage.MapPost("/{id:bobid}/release", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            ChangeAsync(context, () => Conversation(cluster, caller, id).ReleaseAsync(caller.UserId))).WithName("Release");
+        manage.MapPost("/{id:bobid}/reply", async (string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
-            if (!Ids.IsValid(id))
-            {
-                return Problems.From(Failure.NotFound("Conversation"));
-            }
             var invalid = new Fields().Required("message", body.Message)
                 .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
                 .Failure;
@@ -72,12 +68,8 @@ public sealed class MissionControlModule : ICarterModule
             from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e, context.RequestAborted));
     }
 
-    private static async Task<IResult> ChangeAsync(string id, HttpContext context, Func<Task<Result<ConversationView>>> change)
+    private static async Task<IResult> ChangeAsync(HttpContext context, Func<Task<Result<ConversationView>>> change)
     {
-        if (!Ids.IsValid(id))
-        {
-            return Problems.From(Failure.NotFound("Conversation"));
-        }
         var result = await change();
         return result.IsSuccess ? ChatJson.Ok(TranscriptViews.Summary(result.Value!)) : Problems.From(result.Failure!, context);
     }

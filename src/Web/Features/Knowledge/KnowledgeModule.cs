@@ -18,12 +18,12 @@ public sealed class KnowledgeModule : ICarterModule
         app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Base(cluster, caller).ListAsync())).WithName("ListKnowledge");
         app.MapPost("/", async (KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Base(cluster, caller).CreateAsync(Input(body))).ToHttp(context, a => TypedResults.Created($"/api/knowledge/{a.Id}", a))).WithName("CreateArticle");
-        app.MapGet("/{id}", async (string id, Caller caller, IClusterClient cluster) =>
-            Ids.IsValid(id) && await Base(cluster, caller).GetAsync(id) is { } article ? TypedResults.Ok(article) : NotFound()).WithName("GetArticle");
-        app.MapPut("/{id}", async (string id, KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Base(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context) : NotFound()).WithName("UpdateArticle");
-        app.MapDelete("/{id}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Base(cluster, caller).DeleteAsync(id)).ToHttp(context) : NotFound()).WithName("DeleteArticle");
+        app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
+            await Base(cluster, caller).GetAsync(id) is { } article ? TypedResults.Ok(article) : NotFound()).WithName("GetArticle");
+        app.MapPut("/{id:bobid}", async (string id, KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Base(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context)).WithName("UpdateArticle");
+        app.MapDelete("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Base(cluster, caller).DeleteAsync(id)).ToHttp(context)).WithName("DeleteArticle");
     }
 
     private static KnowledgeInput Input(KnowledgeBody body) => new(body.Title ?? "", body.Content ?? "", body.Tags ?? []);

@@ -18,16 +18,16 @@ public sealed class PersonasModule : ICarterModule
         app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListPersonas");
         app.MapPost("/", async (PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Catalog(cluster, caller).CreateAsync(Input(body))).ToHttp(context, p => TypedResults.Created($"/api/personas/{p.Id}", p))).WithName("CreatePersona");
-        app.MapGet("/{id}", async (string id, Caller caller, IClusterClient cluster) =>
-            Ids.IsValid(id) && await Catalog(cluster, caller).GetAsync(id) is { } persona ? TypedResults.Ok(persona) : NotFound()).WithName("GetPersona");
-        app.MapPut("/{id}", async (string id, PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context) : NotFound()).WithName("UpdatePersona");
-        app.MapDelete("/{id}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).DeleteAsync(id)).ToHttp(context) : NotFound()).WithName("DeletePersona");
-        app.MapPost("/{id}/activate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).ActivateAsync(id)).ToHttp(context) : NotFound()).WithName("ActivatePersona");
-        app.MapGet("/{id}/versions", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).GetVersionsAsync(id)).ToHttp(context) : NotFound()).WithName("PersonaVersions");
+        app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
+            await Catalog(cluster, caller).GetAsync(id) is { } persona ? TypedResults.Ok(persona) : NotFound()).WithName("GetPersona");
+        app.MapPut("/{id:bobid}", async (string id, PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context)).WithName("UpdatePersona");
+        app.MapDelete("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).DeleteAsync(id)).ToHttp(context)).WithName("DeletePersona");
+        app.MapPost("/{id:bobid}/activate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).ActivateAsync(id)).ToHttp(context)).WithName("ActivatePersona");
+        app.MapGet("/{id:bobid}/versions", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).GetVersionsAsync(id)).ToHttp(context)).WithName("PersonaVersions");
     }
 
     /// <summary>Missing optional fields become empty; name and tone are then refused by the persona rules if absent.</summary>

@@ -22,12 +22,8 @@ public sealed class TeamModule : ICarterModule
 
         app.MapPost("/invitations", InviteAsync).WithName("Invite").WithSummary("Invite a member; hand the returned link on");
 
-        app.MapPut("/{userId}", async (string userId, RoleBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        app.MapPut("/{userId:bobid}", async (string userId, RoleBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
-            if (!Ids.IsValid(userId))
-            {
-                return Problems.From(Failure.NotFound("Team member"));
-            }
             if (new Fields().Required("role", body.Role).Failure is { } invalid)
             {
                 return Problems.From(invalid);
@@ -35,10 +31,8 @@ public sealed class TeamModule : ICarterModule
             return (await Tenant(cluster, caller).ChangeRoleAsync(caller.Actor, userId, body.Role!)).ToHttp(context);
         }).WithName("ChangeRole");
 
-        app.MapDelete("/{userId}", async (string userId, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(userId)
-                ? (await Tenant(cluster, caller).RemoveMemberAsync(caller.Actor, userId)).ToHttp(context)
-                : Problems.From(Failure.NotFound("Team member"))).WithName("RemoveMember");
+        app.MapDelete("/{userId:bobid}", async (string userId, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Tenant(cluster, caller).RemoveMemberAsync(caller.Actor, userId)).ToHttp(context)).WithName("RemoveMember");
     }
 
     private static async Task<IResult> InviteAsync(InvitationBody body, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration)

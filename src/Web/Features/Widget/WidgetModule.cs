@@ -17,7 +17,7 @@ public sealed class WidgetModule : ICarterModule
         app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight");
         app.MapPost("/chat", ChatAsync).WithName("WidgetChat");
         app.MapGet("/config", ConfigAsync).WithName("WidgetConfig");
-        app.MapGet("/sessions/{id}/events", EventsAsync).WithName("WidgetEvents").WithSummary("Server-sent events: human agent replies for this visitor's conversation");
+        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithSummary("Server-sent events: human agent replies for this visitor's conversation");
     }
 
     private static async Task<IResult> PreflightAsync(HttpContext context, IClusterClient cluster)
@@ -60,8 +60,8 @@ public sealed class WidgetModule : ICarterModule
         {
             return Problems.From(access.Failure!, context);
         }
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, Ids.IsValid(id) ? id : "-"));
-        var view = Ids.IsValid(id) ? await conversation.GetAsync() : null;
+        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, id));
+        var view = await conversation.GetAsync();
         if (view is null || view.Channel != ChatChannel.Widget)
         {
             return Problems.From(Failure.NotFound("Conversation"));

@@ -21,17 +21,17 @@ public sealed class WidgetKeysModule : ICarterModule
         app.MapPost("/", async (WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Catalog(cluster, caller).CreateAsync(new WidgetKeyInput(body.Name, body.AllowedOrigins ?? [])))
                 .ToHttp(context, k => TypedResults.Created($"/api/widget-keys/{k.Id}", k))).WithName("CreateWidgetKey");
-        app.MapGet("/{id}", async (string id, Caller caller, IClusterClient cluster) =>
-            Ids.IsValid(id) && await Catalog(cluster, caller).GetAsync(id) is { } key ? TypedResults.Ok(key) : NotFound()).WithName("GetWidgetKey");
-        app.MapPatch("/{id}", async (string id, WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).UpdateAsync(id, new WidgetKeyInput(body.Name, body.AllowedOrigins))).ToHttp(context) : NotFound())
+        app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
+            await Catalog(cluster, caller).GetAsync(id) is { } key ? TypedResults.Ok(key) : NotFound()).WithName("GetWidgetKey");
+        app.MapPatch("/{id:bobid}", async (string id, WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).UpdateAsync(id, new WidgetKeyInput(body.Name, body.AllowedOrigins))).ToHttp(context))
             .WithName("UpdateWidgetKey");
-        app.MapPost("/{id}/rotate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context) : NotFound()).WithName("RotateWidgetKey");
-        app.MapDelete("/{id}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            Ids.IsValid(id) ? (await Catalog(cluster, caller).RevokeAsync(id)).ToHttp(context) : NotFound()).WithName("RevokeWidgetKey");
-        app.MapGet("/{id}/embed-code", async (string id, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
-            Ids.IsValid(id) && await Catalog(cluster, caller).GetAsync(id) is { } key
+        app.MapPost("/{id:bobid}/rotate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context)).WithName("RotateWidgetKey");
+        app.MapDelete("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).RevokeAsync(id)).ToHttp(context)).WithName("RevokeWidgetKey");
+        app.MapGet("/{id:bobid}/embed-code", async (string id, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
+            await Catalog(cluster, caller).GetAsync(id) is { } key
                 ? TypedResults.Ok(new EmbedCode(
                     $"<script src=\"{PublicUrl.Of(context, configuration)}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"bottom-right\" async></script>",
                     key.Key, "bottom-right"))
