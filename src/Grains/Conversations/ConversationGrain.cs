@@ -32,6 +32,9 @@ public sealed class ConversationGrain(
     /// </summary>
     private readonly SemaphoreSlim _changes = new(1, 1);
 
+    /// <summary>Bounds the wait behind another change (e.g. a stream whose reader vanished) so a caller gets a 503, not a hang.</summary>
+    private static readonly TimeSpan TurnLockWait = TimeSpan.FromSeconds(25);
+
     private TenantId Tenant => GrainKeys.Parse(this.GetPrimaryKeyString()).Tenant;
 
     private string SessionId => GrainKeys.Parse(this.GetPrimaryKeyString()).LocalId;
@@ -78,7 +81,11 @@ public sealed class ConversationGrain(
 
     public async IAsyncEnumerable<ChatStreamItem> StreamAsync(ChatTurn turn)
     {
-        await _changes.WaitAsync();
+        if (!await _changes.WaitAsync(TurnLockWait))
+        {
+            yield return new ChatStreamItem(null, null, Busy());
+            yield break;
+        }
         try
         {
             await foreach (var item in StreamCoreAsync(turn))
@@ -92,9 +99,12 @@ public sealed class ConversationGrain(
         }
     }
 
-    private async Task<T> OneAtATimeAsync<T>(Func<Task<T>> change)
+    private async Task<Result<T>> OneAtATimeAsync<T>(Func<Task<Result<T>>> change)
     {
-        await _changes.WaitAsync();
+        if (!await _changes.WaitAsync(TurnLockWait))
+        {
+            return Busy();
+        }
         try
         {
             return await change();
@@ -325,6 +335,9 @@ public sealed class ConversationGrain(
 
     private ConversationView View() =>
         new(SessionId, _row!.Channel, _row.Status, _row.Title, _row.PersonaId, _row.TakenOverBy, _row.StartedAt, _row.LastMessageAt, [.. _messages]);
+
+    private static Failure Busy() =>
+        new(FailureCodes.ServiceUnavailable, "This conversation is busy with another turn; retry with the same client_message_id.", RetryAfter: TimeSpan.FromSeconds(2));
 
     private IPersonaCatalogGrain Personas() => GrainFactory.GetGrain<IPersonaCatalogGrain>(Tenant.Value);
 
