@@ -40,6 +40,7 @@ dotnet build "$ROOT/bench/Bob.Load/Bob.Load.csproj" -c Release -nologo -v q
   Bob__RateLimits__WidgetKeyPerMinute=100000000 \
   ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__Microsoft.AspNetCore.HttpLogging=Warning \
   dotnet "$ROOT/src/Web/bin/Release/net10.0/Bob.Web.dll") &
 app_pid=$!
 wait_ready "http://127.0.0.1:$HTTP_PORT/health/ready" "$app_pid" 120

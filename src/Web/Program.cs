@@ -3,6 +3,7 @@ using Bob.Web.Features.Health;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.HttpLogging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.MaxBodyBytes);
@@ -18,11 +19,18 @@ builder.Services
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
+    .AddHttpLogging(o =>
+    {
+        // One structured line per request; bodies and headers stay out of the logs (they carry tokens and visitors' words).
+        o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+        o.CombineLogs = true;
+    })
     .AddOpenApi()
     .AddCarter();
 
 var app = builder.Build();
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
