@@ -93,6 +93,19 @@ public sealed class ChatProtocolTests(BobWebApp app) : IClassFixture<BobWebApp>
     }
 
     [Fact]
+    public async Task A_message_with_an_unpaired_surrogate_is_refused_at_the_edge_and_nothing_is_stored()
+    {
+        var tenant = await app.SignupAsync();
+        var sessionId = ChatApi.NewSession();
+
+        var response = await app.Widget(tenant.WidgetKey).PostAsync("/api/widget/chat",
+            ApiClient.RawJson($$"""{"session_id":"{{sessionId}}","message":"broken \ud800 text"}"""));
+
+        await response.AssertProblemAsync(400, "invalid_json");
+        Assert.Null(await app.TranscriptAsync(tenant, sessionId));
+    }
+
+    [Fact]
     public async Task A_4000_char_message_after_trimming_is_accepted()
     {
         var tenant = await app.SignupAsync();
