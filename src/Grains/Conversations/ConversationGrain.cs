@@ -35,12 +35,13 @@ public sealed class ConversationGrain(
     /// <summary>Bounds the wait behind another change (e.g. a stream whose reader vanished) so a caller gets a 503, not a hang.</summary>
     private static readonly TimeSpan TurnLockWait = TimeSpan.FromSeconds(25);
 
-    private TenantId Tenant => GrainKeys.Parse(this.GetPrimaryKeyString()).Tenant;
+    private TenantId Tenant { get; set; }
 
-    private string SessionId => GrainKeys.Parse(this.GetPrimaryKeyString()).LocalId;
+    private string SessionId { get; set; } = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        (Tenant, SessionId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         (_row, _messages) = await store.LoadAsync(Tenant, SessionId);
     }
 
