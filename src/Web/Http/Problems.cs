@@ -9,10 +9,14 @@ public static class Problems
     {
         if (failure.RetryAfter is { } retryAfter && context is not null)
         {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            SetRetryAfter(context, retryAfter);
         }
         return Of(failure.Code, failure.Detail, failure.Errors);
     }
+
+    /// <summary><c>Retry-After</c> in whole seconds, at least 1.</summary>
+    public static void SetRetryAfter(HttpContext context, TimeSpan wait) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static IResult Of(string code, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         new ProblemResult(code, detail, errors);

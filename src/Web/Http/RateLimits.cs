@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Bob.Grains.Abstractions.Common;
 using Microsoft.AspNetCore.RateLimiting;
@@ -23,7 +22,7 @@ public static class RateLimits
             limiter.OnRejected = async (rejection, cancellationToken) =>
             {
                 var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                rejection.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                Problems.SetRetryAfter(rejection.HttpContext, retryAfter);
                 await Problems.WriteAsync(rejection.HttpContext, FailureCodes.TooManyRequests, "Slow down: this client sent too many requests.");
             };
         });
