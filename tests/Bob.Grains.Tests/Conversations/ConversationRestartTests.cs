@@ -24,10 +24,7 @@ public sealed class ConversationRestartTests
         Assert.True(turn1.IsSuccess, turn1.Failure?.Detail);
         Assert.True(turn2.IsSuccess, turn2.Failure?.Detail);
 
-        await first.Cluster.StopAllSilosAsync();
-        await first.Cluster.DisposeAsync();
-        var restarted = new RestartedCluster(first.ConnectionString);
-        await restarted.InitializeAsync();
+        var restarted = await first.RestartAsync();
         try
         {
             var conversation = restarted.Grains.GetGrain<IConversationGrain>(key);
@@ -73,11 +70,5 @@ public sealed class ConversationRestartTests
         {
             await restarted.DisposeAsync();
         }
-    }
-
-    /// <summary>A second cluster over the same database as a stopped one.</summary>
-    private sealed class RestartedCluster(string connectionString) : ClusterFixture
-    {
-        protected override string? ExistingDatabase => connectionString;
     }
 }

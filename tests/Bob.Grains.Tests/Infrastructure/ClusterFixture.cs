@@ -36,10 +36,24 @@ public class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>Stops every silo of this cluster and starts a new cluster over the same database.</summary>
+    public async Task<ClusterFixture> RestartAsync()
+    {
+        await DisposeAsync();
+        var restarted = new OverExistingDatabase(ConnectionString);
+        await restarted.InitializeAsync();
+        return restarted;
+    }
+
     public async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+    }
+
+    private sealed class OverExistingDatabase(string connectionString) : ClusterFixture
+    {
+        protected override string? ExistingDatabase => connectionString;
     }
 
     private sealed class BobSiloConfigurator : ISiloConfigurator

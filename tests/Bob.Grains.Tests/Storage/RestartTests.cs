@@ -19,10 +19,7 @@ public sealed class RestartTests
         var created = (await personas.CreateAsync(new PersonaInput("Ava", "Support", "formal", "Be precise."))).Value!;
         await personas.UpdateAsync(created.Id, new PersonaInput("Ava", "Support", "concise", "Be brief."));
 
-        await fixture.Cluster.StopAllSilosAsync();
-        await fixture.Cluster.DisposeAsync();
-        var restarted = new RestartedCluster(fixture.ConnectionString);
-        await restarted.InitializeAsync();
+        var restarted = await fixture.RestartAsync();
         try
         {
             var login = await restarted.Grains.GetGrain<IAccountsGrain>(0).LoginAsync(email, "a-long-password");
@@ -61,11 +58,5 @@ public sealed class RestartTests
         {
             await fixture.DisposeAsync();
         }
-    }
-
-    /// <summary>A second cluster over the same database as a stopped one.</summary>
-    private sealed class RestartedCluster(string connectionString) : ClusterFixture
-    {
-        protected override string? ExistingDatabase => connectionString;
     }
 }
