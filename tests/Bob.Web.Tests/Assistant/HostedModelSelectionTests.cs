@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Bob.Testing;
+using Bob.Web.Tests.Chat;
 using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Assistant;
@@ -87,11 +88,6 @@ public sealed class HostedModelSelectionTests(HostedModelApp app)
         await response.AssertProblemAsync(400, "validation_failed");
     }
 
-    private Task<HttpResponseMessage> WidgetChatAsync(TestTenant tenant, string message)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat") { Content = JsonContent.Create(new { message }) };
-        request.Headers.Add("X-Widget-Key", tenant.WidgetKey);
-        request.Headers.Add("Origin", "https://shop.example.com");
-        return app.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> WidgetChatAsync(TestTenant tenant, string message) =>
+        app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { message });
 }
