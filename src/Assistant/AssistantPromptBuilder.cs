@@ -53,11 +53,10 @@ public static class AssistantPromptBuilder
         return messages;
     }
 
-    public static ChatOptions Options(AssistantGrounding grounding) => new()
+    public static GroundedChatOptions Options(AssistantGrounding grounding) => new(grounding)
     {
         Temperature = 0.2f,
         MaxOutputTokens = 600,
-        AdditionalProperties = new AdditionalPropertiesDictionary { [AssistantPropertyKeys.Grounding] = grounding },
     };
 
     /// <summary>The texts a reply must never repeat verbatim.</summary>

@@ -1,8 +1,13 @@
+using Bob.Assistant.BuiltIn;
 using Microsoft.Extensions.AI;
 
 namespace Bob.Assistant;
 
-/// <summary>What a chat client said about its answer besides the text: which engine, handoff, cited documents, token usage.</summary>
+/// <summary>
+/// What a chat client said about its answer besides the text: which engine, handoff, cited documents, token usage.
+/// The built-in client hands its typed <see cref="BuiltInAnswer"/> back as the response's raw representation;
+/// anything else is a hosted model.
+/// </summary>
 internal sealed class ModelTurnOutcome
 {
     public string Engine { get; private set; } = AssistantEngineNames.Hosted;
@@ -16,41 +21,30 @@ internal sealed class ModelTurnOutcome
     public static ModelTurnOutcome From(ChatResponse response)
     {
         var outcome = new ModelTurnOutcome();
-        outcome.Absorb(response.AdditionalProperties);
+        outcome.Absorb(response.RawRepresentation);
         outcome.AbsorbUsage(response.Usage);
         return outcome;
     }
 
     public void Absorb(ChatResponseUpdate update)
     {
-        Absorb(update.AdditionalProperties);
+        Absorb(update.RawRepresentation);
         foreach (var usage in update.Contents.OfType<UsageContent>())
         {
             AbsorbUsage(usage.Details);
         }
     }
 
-    private void Absorb(AdditionalPropertiesDictionary? properties)
+    private void Absorb(object? rawRepresentation)
     {
-        if (properties is null)
+        if (rawRepresentation is not BuiltInAnswer answer)
         {
             return;
         }
 
-        if (properties.TryGetValue(AssistantPropertyKeys.Engine, out var engine) && engine is string name)
-        {
-            Engine = name;
-        }
-
-        if (properties.TryGetValue(AssistantPropertyKeys.Handoff, out var handoff) && handoff is true)
-        {
-            Handoff = true;
-        }
-
-        if (properties.TryGetValue(AssistantPropertyKeys.CitedDocuments, out var cited) && cited is IEnumerable<string> ids)
-        {
-            CitedDocuments = [.. ids];
-        }
+        Engine = AssistantEngineNames.BuiltIn;
+        Handoff |= answer.Handoff;
+        CitedDocuments = answer.CitedDocuments;
     }
 
     private void AbsorbUsage(UsageDetails? usage)

@@ -3,9 +3,9 @@ using Microsoft.Extensions.AI;
 namespace Bob.Assistant.BuiltIn;
 
 /// <summary>
-/// Offline, deterministic <see cref="IChatClient"/>: answers from the typed <see cref="AssistantGrounding"/> in
-/// <see cref="ChatOptions.AdditionalProperties"/> (key <see cref="AssistantPropertyKeys.Grounding"/>), never from the prompt text.
-/// Signals "I don't know, a human should take over" with <see cref="AssistantPropertyKeys.Handoff"/> on the response.
+/// Offline, deterministic <see cref="IChatClient"/>: answers from the typed <see cref="AssistantGrounding"/> of
+/// <see cref="GroundedChatOptions"/>, never from the prompt text. Its <see cref="BuiltInAnswer"/> (handoff, cited
+/// documents) rides back as the response's <see cref="ChatResponse.RawRepresentation"/>.
 /// </summary>
 public sealed class BuiltInChatClient : IChatClient
 {
@@ -22,7 +22,7 @@ public sealed class BuiltInChatClient : IChatClient
         {
             ModelId = ModelId,
             FinishReason = ChatFinishReason.Stop,
-            AdditionalProperties = PropertiesOf(answer),
+            RawRepresentation = answer,
         });
     }
 
@@ -40,7 +40,7 @@ public sealed class BuiltInChatClient : IChatClient
                 ModelId = ModelId,
                 ResponseId = responseId,
                 FinishReason = ChatFinishReason.Stop,
-                AdditionalProperties = PropertiesOf(answer),
+                RawRepresentation = answer,
             });
         return updates.ToAsyncEnumerable();
     }
@@ -60,19 +60,12 @@ public sealed class BuiltInChatClient : IChatClient
     {
     }
 
-    private static AdditionalPropertiesDictionary PropertiesOf(BuiltInAnswer answer) => new()
-    {
-        [AssistantPropertyKeys.Engine] = AssistantEngineNames.BuiltIn,
-        [AssistantPropertyKeys.Handoff] = answer.Handoff,
-        [AssistantPropertyKeys.CitedDocuments] = answer.CitedDocuments.ToArray(),
-    };
-
     // Without typed grounding (a caller other than the engine) it still answers, from the conversation alone.
     private static AssistantGrounding GroundingOf(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        if (options?.AdditionalProperties?.TryGetValue(AssistantPropertyKeys.Grounding, out var value) == true && value is AssistantGrounding grounding)
+        if (options is GroundedChatOptions grounded)
         {
-            return grounding;
+            return grounded.Grounding;
         }
 
         var conversation = messages.Where(message => message.Role == ChatRole.User || message.Role == ChatRole.Assistant).ToList();

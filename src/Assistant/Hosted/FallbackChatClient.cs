@@ -19,7 +19,7 @@ public sealed partial class FallbackChatClient(IChatClient primary, IChatClient 
         deadline.CancelAfter(timeout);
         try
         {
-            var response = await base.GetResponseAsync(conversation, WithoutBobProperties(options), deadline.Token).ConfigureAwait(false);
+            var response = await base.GetResponseAsync(conversation, options, deadline.Token).ConfigureAwait(false);
             if (!string.IsNullOrWhiteSpace(response.Text))
             {
                 return response;
@@ -43,7 +43,7 @@ public sealed partial class FallbackChatClient(IChatClient primary, IChatClient 
         deadline.CancelAfter(timeout);
         var answered = false;
         var failed = false;
-        var updates = base.GetStreamingResponseAsync(conversation, WithoutBobProperties(options), deadline.Token).GetAsyncEnumerator(deadline.Token);
+        var updates = base.GetStreamingResponseAsync(conversation, options, deadline.Token).GetAsyncEnumerator(deadline.Token);
         try
         {
             while (true)
@@ -96,26 +96,6 @@ public sealed partial class FallbackChatClient(IChatClient primary, IChatClient 
         {
             yield return update;
         }
-    }
-
-    // The typed grounding is for in-process clients; it must not travel to a hosted endpoint.
-    private static ChatOptions? WithoutBobProperties(ChatOptions? options)
-    {
-        if (options?.AdditionalProperties is not { Count: > 0 } properties
-            || !properties.Keys.Any(key => key.StartsWith(AssistantPropertyKeys.Prefix, StringComparison.Ordinal)))
-        {
-            return options;
-        }
-
-        var copy = options.Clone();
-        var kept = new AdditionalPropertiesDictionary();
-        foreach (var (key, value) in properties.Where(pair => !pair.Key.StartsWith(AssistantPropertyKeys.Prefix, StringComparison.Ordinal)))
-        {
-            kept[key] = value;
-        }
-
-        copy.AdditionalProperties = kept.Count == 0 ? null : kept;
-        return copy;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hosted model failed; the built-in assistant answered instead")]
