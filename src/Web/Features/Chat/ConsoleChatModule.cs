@@ -24,8 +24,7 @@ public sealed class ConsoleChatModule : ICarterModule
             {
                 return Problems.From(invalid);
             }
-            var sessionId = Ids.New("ses_");
-            var started = await cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(caller.Tenant, sessionId))
+            var started = await cluster.GetConversation(caller.Tenant, ConversationId.New())
                 .StartAsync(ChatChannel.Console, body.PersonaId, body.Title, caller.UserId);
             return started.IsSuccess
                 ? ChatJson.Ok(TranscriptViews.Summary(started.Value!), StatusCodes.Status201Created)

@@ -56,13 +56,13 @@ public sealed class MissionControlModule : ICarterModule
         {
             return Problems.From(invalid);
         }
-        var sessions = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new SessionQuery(status, q, pageNumber, pageSize));
+        var sessions = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
         return ChatJson.Ok(sessions);
     }
 
     private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context)
     {
-        var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant.Value);
+        var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant);
         var after = EventStreams.ResumeFrom(context, await feed.LatestSequenceAsync());
         return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
             from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e, context.RequestAborted));
@@ -75,5 +75,5 @@ public sealed class MissionControlModule : ICarterModule
     }
 
     private static IConversationGrain Conversation(IClusterClient cluster, Caller caller, string id) =>
-        cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(caller.Tenant, id));
+        cluster.GetConversation(caller.Tenant, new ConversationId(id));
 }
