@@ -27,6 +27,8 @@ public static class ConversationStatus
 
     /// <summary>A human agent has taken over; the assistant stays silent.</summary>
     public const string Human = "human";
+
+    public static readonly IReadOnlyList<string> All = [Assistant, Human];
 }
 
 /// <summary>One visitor (or console user) turn sent to a conversation.</summary>

@@ -10,8 +10,6 @@ namespace Bob.Web.Features.Chat;
 /// <summary>Mission Control: watch conversations, take one over, answer as a human, hand it back.</summary>
 public sealed class MissionControlModule : ICarterModule
 {
-    private static readonly string[] Statuses = [ConversationStatus.Assistant, ConversationStatus.Human];
-
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
         var read = endpoints.MapGroup("/api/chat").WithTags("Mission Control").RequirePermission(Permissions.ChatRead);
@@ -47,7 +45,7 @@ public sealed class MissionControlModule : ICarterModule
         var pageNumber = 1;
         var pageSize = 20;
         var invalid = new Fields()
-            .Check(status is null || Statuses.Contains(status), "status", $"status must be one of {string.Join(", ", Statuses)}.")
+            .Check(status is null || ConversationStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", ConversationStatus.All)}.")
             .Check(page is null || (int.TryParse(page, out pageNumber) && pageNumber >= 1), "page", "page must be a positive integer.")
             .Check(page_size is null || (int.TryParse(page_size, out pageSize) && pageSize is >= 1 and <= 100), "page_size", "page_size must be 1..100.")
             .Check(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
