@@ -122,7 +122,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        // The last summary of a session in this batch wins.
+        // The last summary of a conversation in this batch wins.
         var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.Last()).ToList();
         await using (var upsert = new NpgsqlCommand(
             "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview) " +

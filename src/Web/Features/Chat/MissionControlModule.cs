@@ -54,8 +54,8 @@ public sealed class MissionControlModule : ICarterModule
         {
             return Problems.From(invalid);
         }
-        var sessions = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
-        return ChatJson.Ok(sessions);
+        var conversations = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
+        return ChatJson.Ok(conversations);
     }
 
     private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context)
