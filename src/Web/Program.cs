@@ -25,7 +25,7 @@ builder.Services
         o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         o.CombineLogs = true;
     })
-    .AddOpenApi()
+    .AddBobOpenApi()
     .AddCarter();
 
 var app = builder.Build();
@@ -40,7 +40,7 @@ app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapBobApiReference();
 app.MapBobHealthChecks();
 app.MapCarter();
 await app.RunAsync();
