@@ -49,6 +49,18 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("ReleaseIntegration")]
     Task ReleaseIntegrationAsync(string integrationId);
 
+    /// <summary>Profile, status, plan and what of the plan is in use; null when the tenant does not exist.</summary>
+    [Alias("GetOverview")]
+    Task<TenantOverview?> GetOverviewAsync();
+
+    /// <summary>
+    /// Subscribes to <paramref name="planId"/> under the live pricebook version (choosing the current plan again moves it to
+    /// the live version). Refused with 409 <c>seat_limit_reached</c> / <c>integration_limit_reached</c> while the tenant uses
+    /// more than the plan allows. Credits used this period stay used; the billing period does not move.
+    /// </summary>
+    [Alias("ChangePlan")]
+    Task<Result<TenantOverview>> ChangePlanAsync(Actor actor, string planId);
+
     [Alias("GetMember")]
     Task<TeamMember?> GetMemberAsync(string userId);
 
@@ -64,6 +76,10 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Called by the invitation flow once the new member exists; drops the pending invitation.</summary>
     [Alias("CompleteInvitation")]
     Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member);
+
+    /// <summary>Withdraws an open invitation: its link stops working and its seat is free.</summary>
+    [Alias("CancelInvitation")]
+    Task<Outcome> CancelInvitationAsync(string invitationId);
 
     [Alias("ChangeRole")]
     Task<Result<TeamMember>> ChangeRoleAsync(Actor actor, string userId, string role);
