@@ -1,4 +1,5 @@
 using Bob.Assistant;
+using Bob.Grains.Admin;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
         services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();

@@ -55,6 +55,7 @@ public static class SiloComposition
 
         silo.Services.AddBobGrainServices(configuration);
         silo.AddPlatformBootstrap();
+        silo.AddTenantDirectoryBackfill();
         return silo;
     }
 

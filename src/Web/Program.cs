@@ -39,6 +39,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
+app.UseMiddleware<SuspendedTenantGuard>();
 
 app.MapBobApiReference();
 app.MapBobHealthChecks();

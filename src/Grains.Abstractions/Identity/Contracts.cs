@@ -59,7 +59,14 @@ public sealed record Principal(
     [property: Id(2)] string Email,
     [property: Id(3)] string Role,
     [property: Id(4)] string CsrfToken,
-    [property: Id(5)] DateTimeOffset ExpiresAt);
+    [property: Id(5)] DateTimeOffset ExpiresAt,
+    [property: Id(6)] bool TenantSuspended = false);
+
+/// <summary>A member as authentication sees them: their role, and whether their tenant is suspended (then they may only read).</summary>
+[GenerateSerializer, Immutable, Alias("bob.Membership")]
+public sealed record Membership(
+    [property: Id(0)] TeamMember Member,
+    [property: Id(1)] bool TenantSuspended);
 
 [GenerateSerializer, Immutable, Alias("bob.TeamMember")]
 public sealed record TeamMember(

@@ -61,8 +61,21 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("ChangePlan")]
     Task<Result<TenantOverview>> ChangePlanAsync(Actor actor, string planId);
 
+    /// <summary>Suspends or resumes the tenant (platform admin): while suspended every chat route and its widget answer
+    /// 403 <c>tenant_suspended</c> and its members can log in and read, nothing more. The platform tenant is never suspended.</summary>
+    [Alias("SetSuspended")]
+    Task<Result<TenantOverview>> SetSuspendedAsync(Actor actor, bool suspended);
+
+    /// <summary>Writes this tenant's row in the platform admin's directory (tenants created before it existed are listed so at start).</summary>
+    [Alias("SyncDirectory")]
+    Task SyncDirectoryAsync();
+
     [Alias("GetMember")]
     Task<TeamMember?> GetMemberAsync(string userId);
+
+    /// <summary>The member and the tenant's suspension in one call, for authentication on every request.</summary>
+    [Alias("GetMembership")]
+    Task<Membership?> GetMembershipAsync(string userId);
 
     [Alias("AddMember")]
     Task<Outcome> AddMemberAsync(TeamMember member);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -61,7 +62,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "FROM bob_conversations c WHERE c.tenant_id = $1 AND ($2::text IS NULL OR c.status = $2) " +
             "AND ($3::text IS NULL OR c.title ILIKE $3 OR c.last_preview ILIKE $3 OR EXISTS (" +
             "SELECT 1 FROM bob_messages m WHERE m.tenant_id = c.tenant_id AND m.session_id = c.session_id AND m.body ILIKE $3))";
-        var pattern = string.IsNullOrWhiteSpace(query.Text) ? null : $"%{EscapeLike(query.Text.Trim())}%";
+        var pattern = LikePatterns.Containing(query.Text);
         int total;
         await using (var count = new NpgsqlCommand($"SELECT count(*) {filter}", connection))
         {
@@ -158,8 +159,6 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)pattern ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
     }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -27,13 +27,13 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         }
         var tenant = transcript.Tenant;
         var settings = await sources.SettingsAsync(tenant);
+        if (settings is { Suspended: true })
+        {
+            return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
+        }
         if (settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat."));
-        }
-        if (settings.Suspended)
-        {
-            return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
         }
         var persona = await sources.SpeakerAsync(tenant, transcript.Row?.PersonaId);
         var speaker = new ChatPersona(persona.Id, persona.Name);

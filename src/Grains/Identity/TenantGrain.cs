@@ -2,6 +2,7 @@ using Bob.Assistant;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Admin;
 using Bob.Grains.Billing;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ public sealed record OpenInvitation(
 public sealed class TenantGrain(
     [PersistentState("tenant", "bob")] IPersistentState<TenantState> tenant,
     IOptions<AuthOptions> options,
+    TenantDirectory directory,
     TimeProvider time) : Grain, ITenantGrain
 {
     /// <summary>The subscribed plan as its pricebook version prices it; published versions never change, so it is safe to keep.</summary>
@@ -67,6 +69,7 @@ public sealed class TenantGrain(
             PlanSince = time.GetUtcNow(),
         };
         await tenant.WriteStateAsync();
+        await SyncDirectoryAsync();
         return true;
     }
 
@@ -126,6 +129,7 @@ public sealed class TenantGrain(
         var live = await Pricebook().GetLiveAsync();
         if (planId == State.Plan && live.Version == SubscribedVersion)
         {
+            await SyncDirectoryAsync(); // a retry after a lost answer finds the directory up to date too
             return await OverviewAsync();
         }
         var target = live.Plan(planId)!;
@@ -138,7 +142,35 @@ public sealed class TenantGrain(
         State.PlanSince = time.GetUtcNow();
         await tenant.WriteStateAsync();
         _subscribed = target;
+        await SyncDirectoryAsync();
         return await OverviewAsync();
+    }
+
+    public async Task<Result<TenantOverview>> SetSuspendedAsync(Actor actor, bool suspended)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (suspended && Id == TenantId.Platform)
+        {
+            return new Failure(FailureCodes.Conflict, "The platform tenant cannot be suspended.");
+        }
+        if (State.Suspended != suspended)
+        {
+            State.Suspended = suspended;
+            await tenant.WriteStateAsync();
+        }
+        await SyncDirectoryAsync();
+        return await OverviewAsync();
+    }
+
+    public async Task SyncDirectoryAsync()
+    {
+        if (State.Exists)
+        {
+            await directory.UpsertAsync(new TenantDirectoryRow(Id.Value, State.Name, State.Plan, SubscribedVersion, Status(), State.CreatedAt), time.GetUtcNow());
+        }
     }
 
     public async Task<Outcome> AdmitIntegrationAsync(string integrationId)
@@ -169,6 +201,9 @@ public sealed class TenantGrain(
     }
 
     public Task<TeamMember?> GetMemberAsync(string userId) => Task.FromResult(FindMember(userId));
+
+    public Task<Membership?> GetMembershipAsync(string userId) =>
+        Task.FromResult(FindMember(userId) is { } member ? new Membership(member, State.Suspended) : null);
 
     public async Task<Outcome> AddMemberAsync(TeamMember member)
     {
@@ -226,6 +261,10 @@ public sealed class TenantGrain(
 
     public async Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member)
     {
+        if (State.Suspended)
+        {
+            return new Failure(FailureCodes.TenantSuspended, "This business is suspended: its team cannot change until it is resumed.");
+        }
         // The invitation held the seat; one cancelled or replaced meanwhile no longer does.
         if (State.Invitations.RemoveAll(i => i.Invitation.Id == invitationId) == 0)
         {

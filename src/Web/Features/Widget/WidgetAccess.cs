@@ -1,4 +1,5 @@
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.WidgetKeys;
 
 namespace Bob.Web.Features.Widget;
@@ -23,9 +24,15 @@ public static class WidgetAccess
         }
         var origin = context.Request.Headers.Origin.ToString();
         var result = await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin);
-        if (result.IsSuccess)
+        if (!result.IsSuccess)
         {
-            AllowOrigin(context, origin);
+            return result;
+        }
+        // The origin is allowed, so the widget may read the refusal below (CORS headers first).
+        AllowOrigin(context, origin);
+        if (await cluster.GetGrain<ITenantGrain>(result.Value!.Tenant).GetSettingsAsync() is { Suspended: true })
+        {
+            return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
         }
         return result;
     }
