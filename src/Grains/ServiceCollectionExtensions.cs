@@ -3,6 +3,7 @@ using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
+using Bob.Grains.Telemetry;
 using Bob.Grains.WidgetKeys;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
+        services.AddMetrics();
+        services.AddSingleton<GrainMetrics>();
         return services;
     }
 }

@@ -30,6 +30,14 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// (for server-enforced behaviour such as the body-size limit on chunked requests).</summary>
     protected virtual bool OnKestrel => false;
 
+    /// <summary>How a Kestrel-served fixture listens: a dynamic loopback port unless a derived fixture sets its own URLs.</summary>
+    protected virtual void UseKestrelServer() => UseKestrel(0);
+
+    /// <summary>Runs once Kestrel listens, e.g. to point clients at one of several ports.</summary>
+    protected virtual void AfterKestrelStarted()
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await BeforeStartAsync();
@@ -50,8 +58,9 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Start now, so the first test does not pay for it inside its own timing.
         if (OnKestrel)
         {
-            UseKestrel(0);
+            UseKestrelServer();
             StartServer();
+            AfterKestrelStarted();
         }
         else
         {

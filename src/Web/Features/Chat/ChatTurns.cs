@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Web.Hosting;
 using Bob.Web.Http;
 
 namespace Bob.Web.Features.Chat;
@@ -26,19 +27,21 @@ public static class ChatTurns
         var sessionId = body.SessionId ?? Ids.New("ses_");
         var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, sessionId));
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author);
+        var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         if (!WantsEventStream(context))
         {
             var result = await conversation.SendAsync(turn);
+            measured.Done(result.Value, result.Failure);
             return result.IsSuccess ? ChatJson.Ok(result.Value!) : Problems.From(result.Failure!, context);
         }
-        return await StreamAsync(conversation.StreamAsync(turn), context);
+        return await StreamAsync(conversation.StreamAsync(turn), context, measured);
     }
 
     public static bool WantsEventStream(HttpContext context) =>
         context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Refusals found before the first token are answered as plain problems; after that the stream carries them.</summary>
-    private static async Task<IResult> StreamAsync(IAsyncEnumerable<ChatStreamItem> items, HttpContext context)
+    private static async Task<IResult> StreamAsync(IAsyncEnumerable<ChatStreamItem> items, HttpContext context, MeasuredTurn measured)
     {
         var enumerator = items.GetAsyncEnumerator(context.RequestAborted);
         if (!await enumerator.MoveNextAsync())
@@ -49,18 +52,20 @@ public static class ChatTurns
         if (enumerator.Current.Failure is { } failure)
         {
             await enumerator.DisposeAsync();
+            measured.Done(null, failure);
             return Problems.From(failure, context);
         }
-        return TypedResults.ServerSentEvents(Relay(enumerator));
+        return TypedResults.ServerSentEvents(Relay(enumerator, measured));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator)
+    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, MeasuredTurn measured)
     {
         try
         {
             do
             {
                 var item = enumerator.Current;
+                measured.Done(item.Done, item.Failure);
                 if (item.Delta is not null && item.Done is null)
                 {
                     yield return new SseItem<string>(ChatJson.Serialize(new { text = item.Delta }), "delta");
