@@ -18,7 +18,8 @@ public sealed class GrainMetrics
         var meter = meterFactory.Create(TelemetryNames.Meter);
         _creditsCharged = meter.CreateCounter<long>("bob.credits.charged", "{credit}", "AI credits charged to tenants for assistant answers.");
         _webhookDeliveries = meter.CreateCounter<long>("bob.webhooks.deliveries", "{delivery}", "Webhook delivery attempts by outcome.");
-        _webhookDeliveryDuration = meter.CreateHistogram<double>("bob.webhooks.delivery.duration", "s", "Time to deliver one webhook attempt.");
+        _webhookDeliveryDuration = meter.CreateHistogram<double>("bob.webhooks.delivery.duration", "s", "Time to deliver one webhook attempt.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Durations.Seconds });
     }
 
     public void CreditsCharged(int credits)

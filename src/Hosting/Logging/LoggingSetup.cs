@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Bob.Hosting.Logging;
 
 /// <summary>
-/// Console logs for every Bob process. JSON lines (with scopes: request id, trace and span ids) when
+/// Console logs for every Bob process. Flat JSON lines (<see cref="JsonLineFormatter"/>: request id, trace and span ids as fields) when
 /// <c>Bob:Logging:Format</c> is <c>json</c>, or by default in Production when output is not a terminal (containers,
 /// log shippers); one readable line per event otherwise (<c>deploy/run.sh</c> on a terminal, development).
 /// </summary>
@@ -19,12 +20,8 @@ public static class LoggingSetup
         builder.Logging.ClearProviders();
         if (json)
         {
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = true;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            });
+            builder.Logging.AddConsole(o => o.FormatterName = JsonLineFormatter.FormatterName)
+                .AddConsoleFormatter<JsonLineFormatter, ConsoleFormatterOptions>();
         }
         else
         {

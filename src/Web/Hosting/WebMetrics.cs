@@ -30,7 +30,8 @@ public sealed class WebMetrics
     {
         var meter = meterFactory.Create(TelemetryNames.Meter);
         _turns = meter.CreateCounter<long>("bob.chat.turns", "{turn}", "Chat turns by path (public, widget, console) and outcome (answered, handoff, human, or the refusal's problem code).");
-        _turnDuration = meter.CreateHistogram<double>("bob.chat.turn.duration", "s", "Time from the request reaching the chat plumbing to the reply (or the end of the stream).");
+        _turnDuration = meter.CreateHistogram<double>("bob.chat.turn.duration", "s", "Time from the request reaching the chat plumbing to the reply (or the end of the stream).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Durations.Seconds });
         _handoffs = meter.CreateCounter<long>("bob.chat.handoffs", "{handoff}", "Assistant answers that offered a human.");
         _problems = meter.CreateCounter<long>("bob.http.problems", "{response}", "Problem responses by code and HTTP status.");
     }

@@ -50,7 +50,7 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Bob:Admin:Email"] = AdminEmail;
         _settings["Bob:Admin:Password"] = AdminPassword;
         _settings["Bob:RateLimits:AuthPerMinutePerIp"] = "100000";
-        _settings["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning";
+        _settings["Logging:LogLevel:Bob.Web.Access"] = "Warning";
         foreach (var (key, value) in Overrides)
         {
             _settings[key] = value;
