@@ -27,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
+        services.AddSingleton<ITurnSources, GrainTurnSources>();
+        services.AddSingleton<TurnAdmission>();
         services.AddMetrics();
         services.AddSingleton<GrainMetrics>();
         return services;

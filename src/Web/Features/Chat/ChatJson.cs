@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bob.Grains.Abstractions.Chat;
 
 namespace Bob.Web.Features.Chat;
 
@@ -20,12 +21,12 @@ public static class ChatJson
 }
 
 public sealed record ChatBody(
-    [property: JsonPropertyName("session_id")] string? SessionId,
+    [property: JsonPropertyName(ConversationId.ApiName)] string? ConversationId,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("business_id")] string? BusinessId,
     [property: JsonPropertyName("client_message_id")] string? ClientMessageId);
 
-public sealed record StartSessionBody(
+public sealed record StartConversationBody(
     [property: JsonPropertyName("persona_id")] string? PersonaId,
     [property: JsonPropertyName("title")] string? Title);
 

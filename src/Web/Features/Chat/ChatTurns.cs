@@ -6,7 +6,7 @@ using Bob.Web.Http;
 
 namespace Bob.Web.Features.Chat;
 
-/// <summary>What the three chat paths share once each has settled the tenant: input checks, session ids, JSON or SSE.</summary>
+/// <summary>What the three chat paths share once each has settled the tenant: input checks, conversation ids, JSON or SSE.</summary>
 public static class ChatTurns
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -15,17 +15,16 @@ public static class ChatTurns
     {
         var clientMessageId = body.ClientMessageId ?? NullIfEmpty(context.Request.Headers[IdempotencyHeader].ToString());
         var invalid = new Fields()
-            .Check(body.SessionId is null || Ids.IsValid(body.SessionId), "session_id", "session_id must match [A-Za-z0-9_-]{1,128}.")
-            .Required("message", body.Message)
-            .Check((body.Message?.Trim().Length ?? 0) <= ChatLimits.MessageMax, "message", $"message must be 1..{ChatLimits.MessageMax} characters after trimming.")
+            .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .Required(ChatMessageRule.Field, body.Message)
+            .Check(ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
             .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id (or Idempotency-Key) must match [A-Za-z0-9_-]{1,128}.")
             .Failure;
         if (invalid is not null)
         {
             return Problems.From(invalid);
         }
-        var sessionId = body.SessionId ?? Ids.New("ses_");
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, sessionId));
+        var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author);
         var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         if (!WantsEventStream(context))

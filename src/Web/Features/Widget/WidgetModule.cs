@@ -49,7 +49,7 @@ public sealed class WidgetModule : ICarterModule
         {
             return Problems.From(access.Failure!, context);
         }
-        var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant.Value).GetSpeakerAsync(null);
+        var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant).GetSpeakerAsync(null);
         return ChatJson.Ok(WidgetAppearance.For(persona));
     }
 
@@ -60,7 +60,7 @@ public sealed class WidgetModule : ICarterModule
         {
             return Problems.From(access.Failure!, context);
         }
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, id));
+        var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
         var view = await conversation.GetAsync();
         if (view is null || view.Channel != ChatChannel.Widget)
         {
@@ -81,7 +81,7 @@ public sealed class WidgetModule : ICarterModule
         {
             e.Sequence,
             e.Type,
-            session_id = e.SessionId,
+            session_id = e.ConversationId,
             e.Status,
             e.At,
             message = new { message_id = message.MessageId, message.Role, message.Text, created_at = message.CreatedAt },
