@@ -21,6 +21,7 @@ public sealed partial class DeployManifestTests
     private static readonly HashSet<string> StandardVariables = new(StringComparer.Ordinal)
     {
         TelemetryOptions.OtlpEndpointVariable, "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES",
+        "OTEL_TRACES_SAMPLER", "OTEL_TRACES_SAMPLER_ARG",
         "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
         KubernetesHostingOptions.PodNameEnvironmentVariable, KubernetesHostingOptions.PodNamespaceEnvironmentVariable,
         KubernetesHostingOptions.PodIPEnvironmentVariable, KubernetesHostingOptions.ServiceIdEnvironmentVariable,
