@@ -30,8 +30,8 @@ for project in Silo Web; do
   echo "publishing $name:$TAG ..."
   dotnet publish "$ROOT/src/$project/$project.csproj" -c Release -nologo -v q \
     -t:PublishContainer -p:ContainerImageTag="$TAG" \
-    -p:ContainerArchiveOutputPath="$OUT/$name.tar.gz" \
+    -p:ContainerArchiveOutputPath="$OUT/$name.tar" \
     ${BASE:+-p:ContainerBaseImage="$BASE"}
 done
 
-python3 "$ROOT/deploy/lib/image_summary.py" "$OUT/bob-silo.tar.gz" "$OUT/bob-web.tar.gz"
+python3 "$ROOT/deploy/lib/image_summary.py" "$OUT/bob-silo.tar" "$OUT/bob-web.tar"
