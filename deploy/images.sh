@@ -18,8 +18,8 @@ if [[ ${BOB_OFFLINE_BASE:-0} == 1 ]]; then
   source "$ROOT/deploy/lib/offline_base.sh"
   # shellcheck source=lib/pg.sh
   source "$ROOT/deploy/lib/pg.sh"
-  trap offline_base_stop EXIT
   mkdir -p "$ROOT/.data/offline-base"
+  trap 'offline_base_stop "$ROOT/.data/offline-base"' EXIT
   BASE=$(offline_base_start "$ROOT/.data/offline-base" "$(free_port)")
   export DOTNET_CONTAINER_INSECURE_REGISTRIES=${BASE%%/*}
   echo "base image: $BASE (built here)"

@@ -40,14 +40,17 @@ http:
   addr: 127.0.0.1:$port
 YAML
   docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 &
-  OFFLINE_REGISTRY_PID=$!
+  # Called through $(...), a subshell: the stop function finds the registry by this file, not by a variable.
+  echo $! >"$work/registry.pid"
   local i
   for ((i = 0; i < 50; i++)); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.2; done
   skopeo copy --quiet --dest-tls-verify=false "oci:$layout:$version" "docker://127.0.0.1:$port/bob/aspnet:$version" >&2
   echo "127.0.0.1:$port/bob/aspnet:$version"
 }
 
+# offline_base_stop WORK_DIR — stops the loopback registry started by offline_base_start.
 offline_base_stop() {
-  [[ -n ${OFFLINE_REGISTRY_PID:-} ]] && kill "$OFFLINE_REGISTRY_PID" 2>/dev/null
-  OFFLINE_REGISTRY_PID=
+  [[ -f $1/registry.pid ]] || return 0
+  kill "$(cat "$1/registry.pid")" 2>/dev/null || true
+  rm -f "$1/registry.pid"
 }
