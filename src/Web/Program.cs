@@ -22,7 +22,7 @@ builder.Services
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
-    .AddOpenApi()
+    .AddBobOpenApi()
     .AddCarter();
 
 var app = builder.Build();
@@ -38,7 +38,7 @@ app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapBobApiReference();
 app.MapBobHealthChecks();
 app.MapBobManagementEndpoints();
 app.MapCarter();

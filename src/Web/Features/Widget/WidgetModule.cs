@@ -1,7 +1,7 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
-using Bob.Web.Features.Chat;
+using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
 
@@ -14,10 +14,15 @@ public sealed class WidgetModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/widget").WithTags("Widget").RequireRateLimiting(RateLimits.AnonymousChat);
 
-        app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight");
-        app.MapPost("/chat", ChatAsync).WithName("WidgetChat");
-        app.MapGet("/config", ConfigAsync).WithName("WidgetConfig");
-        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithSummary("Server-sent events: human agent replies for this visitor's conversation");
+        app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight")
+            .DescribeNoContent("CORS preflight: allowed when ?key= names a live key listing the Origin, or any live key lists it", 403);
+        app.MapPost("/chat", ChatAsync).WithName("WidgetChat").WithMetadata(WidgetKeyRequired.Instance)
+            .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 429, 503)
+            .WithDescription(ChatTurns.StreamingNote);
+        app.MapGet("/config", ConfigAsync).WithName("WidgetConfig").WithMetadata(WidgetKeyRequired.Instance)
+            .Describe<WidgetConfig>("What the widget needs to draw itself: persona, greeting, colours, position", StatusCodes.Status200OK, 401, 403, 429, 503);
+        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithMetadata(WidgetKeyRequired.Instance)
+            .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (resume with Last-Event-ID)", 401, 403, 404, 429, 503);
     }
 
     private static async Task<IResult> PreflightAsync(HttpContext context, IClusterClient cluster)
@@ -34,33 +39,20 @@ public sealed class WidgetModule : ICarterModule
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster)
-    {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
-        return access.IsSuccess
-            ? await ChatTurns.HandleAsync(context, cluster, access.Value!.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null)
-            : Problems.From(access.Failure!, context);
-    }
+    private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster) =>
+        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, access =>
+            ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null));
 
-    private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster)
-    {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
-        if (!access.IsSuccess)
-        {
-            return Problems.From(access.Failure!, context);
-        }
-        var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant).GetSpeakerAsync(null);
-        return ChatJson.Ok(WidgetAppearance.For(persona));
-    }
+    private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster) =>
+        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
+            ChatJson.Ok(WidgetAppearance.For(await cluster.GetGrain<IPersonaCatalogGrain>(access.Tenant).GetSpeakerAsync(null))));
 
-    private static async Task<IResult> EventsAsync(string id, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> EventsAsync(string id, HttpContext context, IClusterClient cluster) =>
+        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, access => VisitorEventsAsync(id, access.Tenant, context, cluster));
+
+    private static async Task<IResult> VisitorEventsAsync(string id, TenantId tenant, HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
-        if (!access.IsSuccess)
-        {
-            return Problems.From(access.Failure!, context);
-        }
-        var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
+        var conversation = cluster.GetConversation(tenant, new ConversationId(id));
         var view = await conversation.GetAsync();
         if (view is null || view.Channel != ChatChannel.Widget)
         {

@@ -4,12 +4,17 @@ using Bob.Grains.Abstractions.Common;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
 
-namespace Bob.Web.Features.Chat;
+namespace Bob.Web.Conversations;
 
-/// <summary>What the three chat paths share once each has settled the tenant: input checks, conversation ids, JSON or SSE.</summary>
+/// <summary>What the three chat paths (public, widget, console) share once each has settled the tenant: input checks, conversation ids, JSON or SSE.</summary>
 public static class ChatTurns
 {
     public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>What every chat route's OpenAPI description says about idempotency and streaming.</summary>
+    public const string StreamingNote =
+        "Retries with the same client_message_id (or Idempotency-Key header) replay the first reply. " +
+        "With Accept: text/event-stream the reply streams as server-sent events: delta events ({\"text\"}), then done (the reply) or error ({\"code\",\"detail\"}).";
 
     public static async Task<IResult> HandleAsync(HttpContext context, IClusterClient cluster, TenantId tenant, ChatChannel channel, ChatBody body, string? author)
     {
@@ -31,7 +36,7 @@ public static class ChatTurns
         {
             var result = await conversation.SendAsync(turn);
             measured.Done(result.Value, result.Failure);
-            return result.IsSuccess ? ChatJson.Ok(result.Value!) : Problems.From(result.Failure!, context);
+            return result.ToHttp(context, ChatJson.Ok);
         }
         return await StreamAsync(conversation.StreamAsync(turn), context, measured);
     }
