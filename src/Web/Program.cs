@@ -1,5 +1,6 @@
 using Bob.Web.Auth;
 using Bob.Web.Features.Health;
+using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
 using Carter;
@@ -26,6 +27,7 @@ builder.Services
         o.CombineLogs = true;
     })
     .AddOpenApi()
+    .AddSingleton<WidgetAssets>()
     .AddCarter();
 
 var app = builder.Build();
