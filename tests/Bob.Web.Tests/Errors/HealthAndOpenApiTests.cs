@@ -1,4 +1,3 @@
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Errors;
 
