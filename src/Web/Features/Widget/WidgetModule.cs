@@ -50,7 +50,7 @@ public sealed class WidgetModule : ICarterModule
             return Problems.From(access.Failure!, context);
         }
         var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant.Value).GetSpeakerAsync(null);
-        return ChatJson.Ok(WidgetAppearance.For(persona));
+        return ChatJson.Ok(WidgetConfigView.For(access.Value, persona));
     }
 
     private static async Task<IResult> EventsAsync(string id, HttpContext context, IClusterClient cluster)

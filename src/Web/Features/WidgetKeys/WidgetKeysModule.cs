@@ -7,7 +7,17 @@ using Carter;
 
 namespace Bob.Web.Features.WidgetKeys;
 
-public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins);
+public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins, AppearanceBody? Appearance)
+{
+    public WidgetKeyInput ToInput() => new(Name, AllowedOrigins, Appearance?.ToAppearance());
+}
+
+/// <summary>The widget's look, replaced as a whole when sent: omitted fields take their defaults (docs/WIDGET.md).</summary>
+public sealed record AppearanceBody(string? DisplayName, string? Greeting, string? PrimaryColor, string? Position)
+{
+    public WidgetAppearance ToAppearance() => new(DisplayName, Greeting,
+        PrimaryColor ?? WidgetAppearance.DefaultPrimaryColor, Position ?? WidgetAppearance.BottomRight);
+}
 
 public sealed record EmbedCode(string Html, string Key, string Position);
 
@@ -19,12 +29,12 @@ public sealed class WidgetKeysModule : ICarterModule
 
         app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListWidgetKeys");
         app.MapPost("/", async (WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).CreateAsync(new WidgetKeyInput(body.Name, body.AllowedOrigins ?? [])))
+            (await Catalog(cluster, caller).CreateAsync(body.ToInput() with { AllowedOrigins = body.AllowedOrigins ?? [] }))
                 .ToHttp(context, k => TypedResults.Created($"/api/widget-keys/{k.Id}", k))).WithName("CreateWidgetKey");
         app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
             await Catalog(cluster, caller).GetAsync(id) is { } key ? TypedResults.Ok(key) : NotFound()).WithName("GetWidgetKey");
         app.MapPatch("/{id:bobid}", async (string id, WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).UpdateAsync(id, new WidgetKeyInput(body.Name, body.AllowedOrigins))).ToHttp(context))
+            (await Catalog(cluster, caller).UpdateAsync(id, body.ToInput())).ToHttp(context))
             .WithName("UpdateWidgetKey");
         app.MapPost("/{id:bobid}/rotate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context)).WithName("RotateWidgetKey");
@@ -32,10 +42,15 @@ public sealed class WidgetKeysModule : ICarterModule
             (await Catalog(cluster, caller).RevokeAsync(id)).ToHttp(context)).WithName("RevokeWidgetKey");
         app.MapGet("/{id:bobid}/embed-code", async (string id, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
             await Catalog(cluster, caller).GetAsync(id) is { } key
-                ? TypedResults.Ok(new EmbedCode(
-                    $"<script src=\"{PublicUrl.Of(context, configuration)}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"bottom-right\" async></script>",
-                    key.Key, "bottom-right"))
+                ? TypedResults.Ok(EmbedCodeFor(key, PublicUrl.Of(context, configuration)))
                 : NotFound()).WithName("WidgetEmbedCode");
+    }
+
+    /// <summary>The seed's tag, in the key's corner.</summary>
+    private static EmbedCode EmbedCodeFor(WidgetKeyView key, string publicUrl)
+    {
+        var position = (key.Appearance ?? WidgetAppearance.Default).Position;
+        return new EmbedCode($"<script src=\"{publicUrl}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"{position}\" async></script>", key.Key, position);
     }
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Widget key"));
