@@ -173,7 +173,7 @@ public sealed class ConversationGrain(
         {
             return Failure.NotFound("Conversation");
         }
-        if (_row.Status != ConversationStatus.Human)
+        if (!ConversationStatus.IsWithHumans(_row.Status))
         {
             return new Failure(FailureCodes.SessionNotTakenOver, "No human agent has taken this conversation over.");
         }
@@ -209,6 +209,54 @@ public sealed class ConversationGrain(
         return agentMessage;
     }
 
+    public Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken)
+    {
+        Result<ConversationView> result = _row is null || _row.Channel != ChatChannel.Widget ? Failure.NotFound("Conversation")
+            : visitorToken is null ? TokenRequired()
+            : !VisitorTokens.Matches(_row.VisitorTokenHash, visitorToken) ? WrongToken()
+            : View();
+        return Task.FromResult(result);
+    }
+
+    public Task<Result<HumanRequested>> RequestHumanAsync(HumanRequest request) => OneAtATimeAsync(() => RequestHumanCoreAsync(request));
+
+    private async Task<Result<HumanRequested>> RequestHumanCoreAsync(HumanRequest request)
+    {
+        if (_row is not null && _row.Channel != ChatChannel.Widget)
+        {
+            return Failure.NotFound("Conversation");
+        }
+        if ((CheckVisitor(request.Visitor) ?? (request.Message is null ? null : ChatText.Problem(request.Message))) is { } refused)
+        {
+            return refused;
+        }
+        var settings = await GrainFactory.GetGrain<ITenantGrain>(Tenant.Value).GetSettingsAsync();
+        if (settings is null || settings.Suspended)
+        {
+            return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
+        }
+        var issued = _row is null ? VisitorTokens.New() : null;
+        var now = time.GetUtcNow();
+        var row = _row ?? new ConversationRow(Tenant, SessionId, ChatChannel.Widget, ConversationStatus.Assistant, null, null, null, now, now, 0, "",
+            VisitorTokens.Hash(issued!), request.Visitor.ServerMinted);
+        var messages = new List<TranscriptMessage>();
+        var alreadySent = request.ClientMessageId is not null && _messages.Exists(m => m.ClientMessageId == request.ClientMessageId && m.Role == TranscriptRole.Visitor);
+        if (request.Message is not null && !alreadySent)
+        {
+            messages.Add(NewMessage(TranscriptRole.Visitor, request.Message.Trim(), null, messages.Count, request.ClientMessageId));
+        }
+        if (row.Status == ConversationStatus.Assistant)
+        {
+            messages.Add(NewMessage(TranscriptRole.System, "A person from the team was asked to join; they will reply here.", null, messages.Count));
+            row = row with { Status = ConversationStatus.Waiting };
+        }
+        if (messages.Count > 0)
+        {
+            await CommitAsync(row, messages);
+        }
+        return new HumanRequested(SessionId, row.Status, issued);
+    }
+
     public async Task<IReadOnlyList<ConversationEvent>> WaitForEventsAsync(long afterSequence, TimeSpan maxWait)
     {
         if (LastSeq() <= afterSequence)
@@ -230,6 +278,10 @@ public sealed class ConversationGrain(
             // Sessions belong to the path that opened them; another path sees no such session.
             return Failure.NotFound("Conversation");
         }
+        if (CheckVisitor(turn.Visitor) is { } refused)
+        {
+            return refused;
+        }
         var settings = await GrainFactory.GetGrain<ITenantGrain>(Tenant.Value).GetSettingsAsync();
         if (settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
         {
@@ -245,9 +297,11 @@ public sealed class ConversationGrain(
         {
             return new TurnContext(turn, chatPersona, null, null, replay);
         }
-        if (_row?.Status == ConversationStatus.Human)
+        // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
+        var issuedToken = _row is null && turn.Channel == ChatChannel.Widget ? VisitorTokens.New() : null;
+        if (ConversationStatus.IsWithHumans(_row?.Status))
         {
-            return new TurnContext(turn, chatPersona, null, null, null);
+            return new TurnContext(turn, chatPersona, null, null, null, issuedToken);
         }
         if ((await Meter().BalanceAsync()).Remaining <= 0)
         {
@@ -256,14 +310,15 @@ public sealed class ConversationGrain(
         var knowledge = await knowledgeIndexes.GetAsync(Tenant.Value, GrainFactory.GetGrain<IKnowledgeBaseGrain>(Tenant.Value));
         var request = new AssistantRequest(Tenant.Value, new PersonaProfile(persona.Id, persona.Name, persona.Tone, persona.SystemPrompt),
             History(), turn.Message.Trim(), knowledge, AssistantPolicy.None);
-        return new TurnContext(turn, chatPersona, request, engines.ForTenant(settings.AssistantEngine), null);
+        return new TurnContext(turn, chatPersona, request, engines.ForTenant(settings.AssistantEngine), null, issuedToken);
     }
 
     private async Task<Result<ChatReply>> CommitSilentTurnAsync(TurnContext context)
     {
         var visitor = NewMessage(TranscriptRole.Visitor, context.Turn.Message.Trim(), context.Turn.Author, 0, context.Turn.ClientMessageId);
-        await CommitAsync(RowFor(context, visitor), [visitor]);
-        return new ChatReply(SessionId, visitor.MessageId, "", context.Persona, [], true, await Meter().BalanceAsync(), ConversationStatus.Human);
+        var row = RowFor(context, visitor);
+        await CommitAsync(row, [visitor]);
+        return new ChatReply(SessionId, visitor.MessageId, "", context.Persona, [], true, await Meter().BalanceAsync(), row.Status, context.IssuedToken);
     }
 
     private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(TurnContext context, AssistantReply reply)
@@ -274,7 +329,7 @@ public sealed class ConversationGrain(
         await CommitAsync(RowFor(context, answer), [visitor, answer]);
         // Charged only once the answer (and its cost) is durable: a failed write costs nothing.
         var credits = reply.CreditsCost > 0 ? await Meter().ChargeAsync(reply.CreditsCost) : await Meter().BalanceAsync();
-        return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, citations, reply.Handoff, credits, ConversationStatus.Assistant);
+        return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, citations, reply.Handoff, credits, ConversationStatus.Assistant, context.IssuedToken);
     }
 
     private async Task<ChatReply?> ReplayAsync(string clientMessageId, ChatPersona persona)
@@ -287,13 +342,35 @@ public sealed class ConversationGrain(
         var answer = _messages.Find(m => m.Seq == visitor.Seq + 1 && m.Role == TranscriptRole.Assistant);
         var credits = await Meter().BalanceAsync();
         return answer is null
-            ? new ChatReply(SessionId, visitor.MessageId, "", persona, [], true, credits, ConversationStatus.Human)
+            ? new ChatReply(SessionId, visitor.MessageId, "", persona, [], true, credits, _row?.Status ?? ConversationStatus.Human)
             : new ChatReply(SessionId, answer.MessageId, answer.Text, persona with { Name = answer.Author ?? persona.Name }, answer.Citations, answer.Handoff, credits, ConversationStatus.Assistant);
     }
 
     private ConversationRow RowFor(TurnContext context, TranscriptMessage first) =>
-        (_row ?? new ConversationRow(Tenant, SessionId, context.Turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, ""))
+        (_row ?? new ConversationRow(Tenant, SessionId, context.Turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, "",
+            context.IssuedToken is null ? null : VisitorTokens.Hash(context.IssuedToken), context.Turn.Visitor?.ServerMinted ?? false))
         with { PersonaId = context.Persona.Id };
+
+    /// <summary>A later turn or request on a widget conversation: one whose id the server minted needs the visitor
+    /// token; a token that is sent must match (client-chosen ids keep working without one, as in the seed).</summary>
+    private Failure? CheckVisitor(VisitorAccess? visitor)
+    {
+        if (_row is null || _row.Channel != ChatChannel.Widget)
+        {
+            return null;
+        }
+        if (visitor?.Token is not { } token)
+        {
+            return _row.ServerMinted ? TokenRequired() : null;
+        }
+        return VisitorTokens.Matches(_row.VisitorTokenHash, token) ? null : WrongToken();
+    }
+
+    private static Failure TokenRequired() =>
+        new(FailureCodes.VisitorTokenRequired, "Send the visitor_token this conversation's first turn returned.");
+
+    private static Failure WrongToken() =>
+        new(FailureCodes.InvalidVisitorToken, "The visitor_token does not belong to this conversation.");
 
     /// <summary>Appends durably, then (only then) updates memory, wakes waiting readers and tells Mission Control.
     /// The summary's count, preview and time are derived here from the messages, in one place.</summary>
@@ -345,5 +422,5 @@ public sealed class ConversationGrain(
     private ICreditMeterGrain Meter() => GrainFactory.GetGrain<ICreditMeterGrain>(Tenant.Value);
 
     /// <summary>What a turn needs once checked: a request for the engine, or nothing (a human has the conversation), or a replay.</summary>
-    private sealed record TurnContext(ChatTurn Turn, ChatPersona Persona, AssistantRequest? Request, IAssistantEngine? Engine, ChatReply? Replay);
+    private sealed record TurnContext(ChatTurn Turn, ChatPersona Persona, AssistantRequest? Request, IAssistantEngine? Engine, ChatReply? Replay, string? IssuedToken = null);
 }

@@ -18,6 +18,7 @@ public static class ChatTurns
             .Required("message", body.Message)
             .Check((body.Message?.Trim().Length ?? 0) <= ChatLimits.MessageMax, "message", $"message must be 1..{ChatLimits.MessageMax} characters after trimming.")
             .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id (or Idempotency-Key) must match [A-Za-z0-9_-]{1,128}.")
+            .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
             .Failure;
         if (invalid is not null)
         {
@@ -25,7 +26,8 @@ public static class ChatTurns
         }
         var sessionId = body.SessionId ?? Ids.New("ses_");
         var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, sessionId));
-        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author);
+        var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.SessionId is null) : null;
+        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor);
         if (!WantsEventStream(context))
         {
             var result = await conversation.SendAsync(turn);

@@ -10,7 +10,7 @@ namespace Bob.Web.Features.Chat;
 /// <summary>Mission Control: watch conversations, take one over, answer as a human, hand it back.</summary>
 public sealed class MissionControlModule : ICarterModule
 {
-    private static readonly string[] Statuses = [ConversationStatus.Assistant, ConversationStatus.Human];
+    private static readonly string[] Statuses = [ConversationStatus.Assistant, ConversationStatus.Waiting, ConversationStatus.Human];
 
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {

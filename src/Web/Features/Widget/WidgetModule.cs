@@ -17,7 +17,9 @@ public sealed class WidgetModule : ICarterModule
         app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight");
         app.MapPost("/chat", ChatAsync).WithName("WidgetChat");
         app.MapGet("/config", ConfigAsync).WithName("WidgetConfig");
-        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithSummary("Server-sent events: human agent replies for this visitor's conversation");
+        app.MapGet("/sessions/{id:bobid}/messages", MessagesAsync).WithName("WidgetHistory").WithSummary("The visitor's conversation so far (needs its visitor_token)");
+        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithSummary("Server-sent events: human agent replies for this visitor's conversation (needs its visitor_token)");
+        app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithSummary("The visitor asks for a human: the conversation waits for an agent");
     }
 
     private static async Task<IResult> PreflightAsync(HttpContext context, IClusterClient cluster)
@@ -53,38 +55,66 @@ public sealed class WidgetModule : ICarterModule
         return ChatJson.Ok(WidgetConfigView.For(access.Value, persona));
     }
 
-    private static async Task<IResult> EventsAsync(string id, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> MessagesAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster)
+    {
+        var read = await ReadAsVisitorAsync(id, visitor_token, context, cluster);
+        return read.IsSuccess ? ChatJson.Ok(VisitorViews.History(read.Value!.View)) : Problems.From(read.Failure!, context);
+    }
+
+    private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster)
+    {
+        var read = await ReadAsVisitorAsync(id, visitor_token, context, cluster);
+        if (!read.IsSuccess)
+        {
+            return Problems.From(read.Failure!, context);
+        }
+        var (conversation, view) = read.Value!;
+        var after = EventStreams.ResumeFrom(context, view.Messages.Count == 0 ? 0 : view.Messages[^1].Seq);
+        return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
+            from => conversation.WaitForEventsAsync(from, EventStreams.PollWait),
+            after,
+            VisitorViews.Event,
+            context.RequestAborted));
+    }
+
+    private static async Task<IResult> HandoffAsync(HumanRequestBody body, HttpContext context, IClusterClient cluster)
     {
         var access = await WidgetAccess.AuthorizeAsync(context, cluster);
         if (!access.IsSuccess)
         {
             return Problems.From(access.Failure!, context);
         }
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, id));
-        var view = await conversation.GetAsync();
-        if (view is null || view.Channel != ChatChannel.Widget)
+        var invalid = new Fields()
+            .Check(body.SessionId is null || Ids.IsValid(body.SessionId), "session_id", "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
+            .Check(body.Message is null || body.Message.Trim().Length is >= 1 and <= ChatLimits.MessageMax, "message", $"message must be 1..{ChatLimits.MessageMax} characters after trimming.")
+            .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+            .Failure;
+        if (invalid is not null)
         {
-            return Problems.From(Failure.NotFound("Conversation"));
+            return Problems.From(invalid);
         }
-        var after = EventStreams.ResumeFrom(context, view.Messages.Count == 0 ? 0 : view.Messages[^1].Seq);
-        return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
-            from => conversation.WaitForEventsAsync(from, EventStreams.PollWait),
-            after,
-            VisitorView,
-            context.RequestAborted));
+        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, body.SessionId ?? Ids.New("ses_")));
+        var requested = await conversation.RequestHumanAsync(new HumanRequest(
+            new VisitorAccess(body.VisitorToken, ServerMinted: body.SessionId is null), body.Message, body.ClientMessageId));
+        return requested.IsSuccess ? ChatJson.Ok(requested.Value!) : Problems.From(requested.Failure!, context);
     }
 
-    /// <summary>What a visitor may see of an event: the human agent's and system messages, without internal
-    /// fields (agent user ids, client message ids, credits).</summary>
-    private static object? VisitorView(ConversationEvent e) => e.Message is { Role: TranscriptRole.Agent or TranscriptRole.System } message
-        ? new
+    /// <summary>Key and origin first, then the visitor token: the session id and the public key are never enough.</summary>
+    private static async Task<Result<(IConversationGrain Conversation, ConversationView View)>> ReadAsVisitorAsync(
+        string id, string? visitorToken, HttpContext context, IClusterClient cluster)
+    {
+        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
+        if (!access.IsSuccess)
         {
-            e.Sequence,
-            e.Type,
-            session_id = e.SessionId,
-            e.Status,
-            e.At,
-            message = new { message_id = message.MessageId, message.Role, message.Text, created_at = message.CreatedAt },
+            return access.Failure!;
         }
-        : null;
+        if (visitorToken is not null && !VisitorTokenFormat.IsValid(visitorToken))
+        {
+            return new Failure(FailureCodes.InvalidVisitorToken, VisitorTokenFormat.Problem);
+        }
+        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, id));
+        var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken);
+        return view.IsSuccess ? (conversation, view.Value!) : view.Failure!;
+    }
 }
