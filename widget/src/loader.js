@@ -66,8 +66,12 @@ import { svg } from './icons.js';
       return api;
     },
   };
-  // Calls a host page queued on a stub (see docs/WIDGET.md) run once the launcher is up.
-  const stubbed = (existing && existing.q) || [];
+  // Calls a host page queued on a stub (see docs/WIDGET.md): listeners are added at once (so they hear about a
+  // failure too), the rest run once the launcher is up.
+  const stubbed = [];
+  for (const [method, args] of (existing && existing.q) || []) {
+    method === 'on' ? api.on.apply(api, args) : stubbed.push([method, args]);
+  }
   window.Bob = api;
 
   if (!key) {

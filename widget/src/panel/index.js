@@ -329,9 +329,6 @@ export function mount(ctx) {
         answer?.remove();
       }
       setStatus(reply.status);
-      if (reply.handoff && status === 'assistant') {
-        humanButton.focus({ preventScroll: true });
-      }
       follow();
     } catch (problem) {
       answer?.remove();
