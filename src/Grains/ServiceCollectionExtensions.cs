@@ -26,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
+        services.AddSingleton<ITurnSources, GrainTurnSources>();
+        services.AddSingleton<TurnAdmission>();
         return services;
     }
 }

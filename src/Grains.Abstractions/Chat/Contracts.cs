@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Bob.Grains.Abstractions.Chat;
 
 /// <summary>Which of the three chat paths a conversation came in through.</summary>
@@ -31,6 +33,8 @@ public static class ConversationStatus
 
     /// <summary>True while the assistant must not answer (a human has, or was asked to take, the conversation).</summary>
     public static bool IsWithHumans(string? status) => status is Human or Waiting;
+
+    public static readonly IReadOnlyList<string> All = [Assistant, Waiting, Human];
 }
 
 /// <summary>One visitor (or console user) turn sent to a conversation.</summary>
@@ -65,7 +69,7 @@ public sealed record ChatCredits([property: Id(0)] int Used, [property: Id(1)] i
 /// <summary>The seed's reply object, the same on all three paths.</summary>
 [GenerateSerializer, Immutable, Alias("bob.ChatReply")]
 public sealed record ChatReply(
-    [property: Id(0)] string SessionId,
+    [property: Id(0), JsonPropertyName(ConversationId.ApiName)] ConversationId ConversationId,
     [property: Id(1)] string MessageId,
     [property: Id(2)] string Reply,
     [property: Id(3)] ChatPersona Persona,
@@ -73,7 +77,7 @@ public sealed record ChatReply(
     [property: Id(5)] bool Handoff,
     [property: Id(6)] ChatCredits Credits,
     [property: Id(7)] string Status,
-    [property: Id(8), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? VisitorToken = null);
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VisitorToken = null);
 
 /// <summary>A visitor's request for a human (the widget's "talk to a human"), optionally with the message that prompted it.</summary>
 [GenerateSerializer, Immutable, Alias("bob.HumanRequest")]
@@ -85,9 +89,9 @@ public sealed record HumanRequest(
 /// <summary>The conversation a human was asked into; <see cref="VisitorToken"/> only when this request opened it.</summary>
 [GenerateSerializer, Immutable, Alias("bob.HumanRequested")]
 public sealed record HumanRequested(
-    [property: Id(0)] string SessionId,
+    [property: Id(0), JsonPropertyName(ConversationId.ApiName)] ConversationId ConversationId,
     [property: Id(1)] string Status,
-    [property: Id(2), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? VisitorToken);
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VisitorToken);
 
 [GenerateSerializer, Immutable, Alias("bob.TranscriptMessage")]
 public sealed record TranscriptMessage(
@@ -104,7 +108,7 @@ public sealed record TranscriptMessage(
 
 [GenerateSerializer, Immutable, Alias("bob.ConversationView")]
 public sealed record ConversationView(
-    [property: Id(0)] string SessionId,
+    [property: Id(0), JsonPropertyName(ConversationId.ApiName)] ConversationId ConversationId,
     [property: Id(1)] ChatChannel Channel,
     [property: Id(2)] string Status,
     [property: Id(3)] string? Title,
@@ -114,9 +118,11 @@ public sealed record ConversationView(
     [property: Id(7)] DateTimeOffset LastMessageAt,
     [property: Id(8)] IReadOnlyList<TranscriptMessage> Messages);
 
+/// <summary>One line of Mission Control's conversation list.</summary>
+/// <remarks>Aliases keep the names these types were first published under: a rename must not change their wire identity.</remarks>
 [GenerateSerializer, Immutable, Alias("bob.SessionSummary")]
-public sealed record SessionSummary(
-    [property: Id(0)] string SessionId,
+public sealed record ConversationSummary(
+    [property: Id(0), JsonPropertyName(ConversationId.ApiName)] ConversationId ConversationId,
     [property: Id(1)] ChatChannel Channel,
     [property: Id(2)] string Status,
     [property: Id(3)] string? Title,
@@ -127,15 +133,15 @@ public sealed record SessionSummary(
     [property: Id(8)] string? TakenOverBy);
 
 [GenerateSerializer, Immutable, Alias("bob.SessionQuery")]
-public sealed record SessionQuery(
+public sealed record ConversationQuery(
     [property: Id(0)] string? Status,
     [property: Id(1)] string? Text,
     [property: Id(2)] int Page,
     [property: Id(3)] int PageSize);
 
 [GenerateSerializer, Immutable, Alias("bob.SessionPage")]
-public sealed record SessionPage(
-    [property: Id(0)] IReadOnlyList<SessionSummary> Items,
+public sealed record ConversationPage(
+    [property: Id(0)] IReadOnlyList<ConversationSummary> Items,
     [property: Id(1)] int Page,
     [property: Id(2)] int PageSize,
     [property: Id(3)] int Total);
@@ -151,7 +157,7 @@ public static class ConversationEventTypes
 public sealed record ConversationEvent(
     [property: Id(0)] long Sequence,
     [property: Id(1)] string Type,
-    [property: Id(2)] string SessionId,
+    [property: Id(2), JsonPropertyName(ConversationId.ApiName)] ConversationId ConversationId,
     [property: Id(3)] TranscriptMessage? Message,
     [property: Id(4)] string? Status,
     [property: Id(5)] DateTimeOffset At);

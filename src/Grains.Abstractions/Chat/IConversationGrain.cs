@@ -3,7 +3,7 @@ using Bob.Grains.Abstractions.Common;
 namespace Bob.Grains.Abstractions.Chat;
 
 /// <summary>
-/// One conversation, keyed "tenantId/sessionId". Its transcript is appended to PostgreSQL (not rewritten)
+/// One conversation, keyed "tenantId/conversationId" (<see cref="ConversationGrains.GetConversation"/>). Its transcript is appended to PostgreSQL (not rewritten)
 /// and every turn is durable before it is acknowledged. A retried turn with the same client message id
 /// returns the stored reply instead of answering twice.
 /// </summary>

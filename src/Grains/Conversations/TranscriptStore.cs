@@ -9,14 +9,14 @@ namespace Bob.Grains.Conversations;
 /// <summary>The conversation's row as stored beside its messages. <see cref="VisitorTokenHash"/> and
 /// <see cref="ServerMinted"/> are set when a widget conversation opens and never change.</summary>
 public sealed record ConversationRow(
-    TenantId Tenant, string SessionId, ChatChannel Channel, string Status, string? Title, string? PersonaId,
+    TenantId Tenant, ConversationId Id, ChatChannel Channel, string Status, string? Title, string? PersonaId,
     string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview,
     string? VisitorTokenHash = null, bool ServerMinted = false);
 
 /// <summary>Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.</summary>
 public sealed class TranscriptStore(NpgsqlDataSource database)
 {
-    public async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, string sessionId)
+    public async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, ConversationId conversation)
     {
         await using var connection = await database.OpenConnectionAsync();
         ConversationRow? row = null;
@@ -25,11 +25,11 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
         {
             command.Parameters.Add(new() { Value = tenant.Value });
-            command.Parameters.Add(new() { Value = sessionId });
+            command.Parameters.Add(new() { Value = conversation.Value });
             await using var reader = await command.ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
-                row = new ConversationRow(tenant, sessionId, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
+                row = new ConversationRow(tenant, conversation, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
                     NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
                     reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8),
                     NullableString(reader, 9), reader.GetBoolean(10));
@@ -45,7 +45,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "FROM bob_messages WHERE tenant_id = $1 AND session_id = $2 ORDER BY seq", connection))
         {
             command.Parameters.Add(new() { Value = tenant.Value });
-            command.Parameters.Add(new() { Value = sessionId });
+            command.Parameters.Add(new() { Value = conversation.Value });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -57,7 +57,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return (row, messages);
     }
 
-    public async Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query)
+    public async Task<ConversationPage> ListAsync(TenantId tenant, ConversationQuery query)
     {
         await using var connection = await database.OpenConnectionAsync();
         const string filter =
@@ -71,7 +71,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             AddFilter(count, tenant, query.Status, pattern);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        var items = new List<SessionSummary>();
+        var items = new List<ConversationSummary>();
         await using (var page = new NpgsqlCommand(
             "SELECT session_id, channel, status, title, started_at, last_message_at, message_count, last_preview, taken_over_by " +
             $"{filter} ORDER BY c.last_message_at DESC, c.session_id LIMIT $4 OFFSET $5", connection))
@@ -82,11 +82,11 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             await using var reader = await page.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                items.Add(new SessionSummary(reader.GetString(0), (ChatChannel)reader.GetInt16(1), reader.GetString(2), NullableString(reader, 3),
+                items.Add(new ConversationSummary(new ConversationId(reader.GetString(0)), (ChatChannel)reader.GetInt16(1), reader.GetString(2), NullableString(reader, 3),
                     reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetString(7), NullableString(reader, 8)));
             }
         }
-        return new SessionPage(items, query.Page, query.PageSize, total);
+        return new ConversationPage(items, query.Page, query.PageSize, total);
     }
 
     public async Task<int> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since)
@@ -112,7 +112,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
                 "SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[], $10::bool[], $11::int[], $12::timestamptz[])",
                 connection, transaction);
             insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Tenant.Value)));
-            insert.Parameters.Add(Array(messages.Select(m => m.Conversation.SessionId)));
+            insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Id.Value)));
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Seq).ToArray() });
             insert.Parameters.Add(Array(messages.Select(m => m.Message.MessageId)));
             insert.Parameters.Add(Array(messages.Select(m => m.Message.ClientMessageId)));
@@ -125,8 +125,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        // The last summary of a session in this batch wins.
-        var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.SessionId)).Select(g => g.Last()).ToList();
+        // The last summary of a conversation in this batch wins.
+        var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.Last()).ToList();
         await using (var upsert = new NpgsqlCommand(
             "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted) " +
             "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[], $12::text[], $13::bool[]) " +
@@ -135,7 +135,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             connection, transaction))
         {
             upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.SessionId)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.Id.Value)));
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => (short)c.Channel).ToArray() });
             upsert.Parameters.Add(Array(conversations.Select(c => c.Status)));
             upsert.Parameters.Add(Array(conversations.Select(c => c.Title)));

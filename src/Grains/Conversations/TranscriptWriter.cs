@@ -85,7 +85,7 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Session}", batch[0].Conversation.Tenant, batch[0].Conversation.SessionId);
+            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Conversation}", batch[0].Conversation.Tenant, batch[0].Conversation.Id);
             batch[0].Written.TrySetException(ex);
         }
     }

@@ -1,3 +1,4 @@
+using Bob.Assistant;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Microsoft.Extensions.Options;
@@ -64,9 +65,9 @@ public sealed class TenantGrain(
         {
             return Failure.NotFound("Tenant");
         }
-        if (assistantEngine is not null && assistantEngine is not ("builtin" or "hosted"))
+        if (assistantEngine is not null && !AssistantEngineNames.All.Contains(assistantEngine))
         {
-            return Failure.Validation("assistantEngine", "assistantEngine must be builtin or hosted.");
+            return Failure.Validation("assistantEngine", $"assistantEngine must be {string.Join(" or ", AssistantEngineNames.All)}.");
         }
         State.PublicChat = publicChat ?? State.PublicChat;
         State.AssistantEngine = assistantEngine ?? State.AssistantEngine;
@@ -117,7 +118,7 @@ public sealed class TenantGrain(
             State.Invitations.Remove(previous);
         }
         var token = Ids.RandomToken(32);
-        var pending = new PendingInvitation(Ids.New("inv_"), normalized, role, time.GetUtcNow() + options.Value.InvitationLifetime);
+        var pending = new PendingInvitation(Ids.New(IdPrefixes.Invitation), normalized, role, time.GetUtcNow() + options.Value.InvitationLifetime);
         await GrainFactory.GetGrain<IInvitationGrain>(AccessTokens.KeyOf(token))
             .CreateAsync(new InvitationDetails(Id, pending.Id, pending.Email, pending.Role, pending.ExpiresAt));
         State.Invitations.Add(new OpenInvitation(pending, AccessTokens.KeyOf(token)));

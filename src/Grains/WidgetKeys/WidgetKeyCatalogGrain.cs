@@ -13,7 +13,6 @@ public sealed class WidgetKeyCatalogGrain(
     [PersistentState("widgetkeys", "bob")] IPersistentState<WidgetKeyCatalogState> catalog,
     TimeProvider time) : Grain, IWidgetKeyCatalogGrain
 {
-    public const string KeyPrefix = "pk_live_";
     public const int MaxKeys = 20;
     public const int NameMax = 80;
 
@@ -29,7 +28,7 @@ public sealed class WidgetKeyCatalogGrain(
         {
             return new Failure(FailureCodes.Conflict, $"A tenant has at most {MaxKeys} widget keys.");
         }
-        var view = new WidgetKeyView(Ids.New("wk_"), name ?? "Widget key", NewKeyValue(), origins ?? [], time.GetUtcNow(), null, appearance ?? WidgetAppearance.Default);
+        var view = new WidgetKeyView(Ids.New(IdPrefixes.WidgetKey), name ?? "Widget key", NewKeyValue(), origins ?? [], time.GetUtcNow(), null, appearance ?? WidgetAppearance.Default);
         await BindAsync(view);
         await IndexOriginsAsync(view.Key, [], view.AllowedOrigins);
         catalog.State.Keys.Add(view);
@@ -112,8 +111,7 @@ public sealed class WidgetKeyCatalogGrain(
 
     private WidgetKeyView? Find(string keyId) => catalog.State.Keys.Find(k => k.Id == keyId);
 
-    /// <summary><c>pk_live_</c> followed by 128 bits of randomness, hex.</summary>
-    private static string NewKeyValue() => KeyPrefix + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    private static string NewKeyValue() => WidgetKeyFormat.New();
 
     private static Failure? Validate(WidgetKeyInput input, out string? name, out IReadOnlyList<string>? origins, out WidgetAppearance? appearance)
     {

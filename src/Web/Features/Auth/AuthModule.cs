@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
 using Bob.Web.Http;
@@ -53,11 +54,11 @@ public sealed class AuthModule : ICarterModule
 
     private static async Task<IResult> MeAsync(Caller caller, IClusterClient cluster)
     {
-        var tenant = await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetAsync();
+        var tenant = await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetAsync();
         return TypedResults.Ok(new MeResponse(caller.UserId, caller.Email, caller.Role, caller.Tenant.Value, Permissions.For(caller.Role), tenant));
     }
 
-    private static IResult SignedIn(Grains.Abstractions.Common.Result<LoginResult> result, HttpContext context) =>
+    private static IResult SignedIn(Result<LoginResult> result, HttpContext context) =>
         result.ToHttp(context, login =>
         {
             context.SetSessionCookie(login.Token, login.ExpiresAt);

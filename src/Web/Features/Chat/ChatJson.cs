@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bob.Grains.Abstractions.Chat;
 
 namespace Bob.Web.Features.Chat;
 
@@ -20,21 +21,21 @@ public static class ChatJson
 }
 
 public sealed record ChatBody(
-    [property: JsonPropertyName("session_id")] string? SessionId,
+    [property: JsonPropertyName(ConversationId.ApiName)] string? ConversationId,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("business_id")] string? BusinessId,
     [property: JsonPropertyName("client_message_id")] string? ClientMessageId,
     [property: JsonPropertyName("visitor_token")] string? VisitorToken = null);
 
-/// <summary>The widget's "talk to a human": the session (omitted: a new one), its visitor token, and optionally the
-/// message that prompted it (e.g. the one refused for credits), stored once per client_message_id.</summary>
+/// <summary>The widget's "talk to a human": the conversation (omitted: a new one), its visitor token, and optionally
+/// the message that prompted it (e.g. the one refused for credits), stored once per client_message_id.</summary>
 public sealed record HumanRequestBody(
-    [property: JsonPropertyName("session_id")] string? SessionId,
+    [property: JsonPropertyName(ConversationId.ApiName)] string? ConversationId,
     [property: JsonPropertyName("visitor_token")] string? VisitorToken,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("client_message_id")] string? ClientMessageId);
 
-public sealed record StartSessionBody(
+public sealed record StartConversationBody(
     [property: JsonPropertyName("persona_id")] string? PersonaId,
     [property: JsonPropertyName("title")] string? Title);
 

@@ -5,7 +5,7 @@ using Bob.Web.Http;
 
 namespace Bob.Web.Features.Chat;
 
-/// <summary>What the three chat paths share once each has settled the tenant: input checks, session ids, JSON or SSE.</summary>
+/// <summary>What the three chat paths share once each has settled the tenant: input checks, conversation ids, JSON or SSE.</summary>
 public static class ChatTurns
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -14,9 +14,9 @@ public static class ChatTurns
     {
         var clientMessageId = body.ClientMessageId ?? NullIfEmpty(context.Request.Headers[IdempotencyHeader].ToString());
         var invalid = new Fields()
-            .Check(body.SessionId is null || Ids.IsValid(body.SessionId), "session_id", "session_id must match [A-Za-z0-9_-]{1,128}.")
-            .Required("message", body.Message)
-            .Check((body.Message?.Trim().Length ?? 0) <= ChatLimits.MessageMax, "message", $"message must be 1..{ChatLimits.MessageMax} characters after trimming.")
+            .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .Required(ChatMessageRule.Field, body.Message)
+            .Check(ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
             .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id (or Idempotency-Key) must match [A-Za-z0-9_-]{1,128}.")
             .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
             .Failure;
@@ -24,9 +24,8 @@ public static class ChatTurns
         {
             return Problems.From(invalid);
         }
-        var sessionId = body.SessionId ?? Ids.New("ses_");
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, sessionId));
-        var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.SessionId is null) : null;
+        var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
+        var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor);
         if (!WantsEventStream(context))
         {

@@ -14,7 +14,7 @@ public sealed class ConsoleChatModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/chat").WithTags("Chat").RequirePermission(Permissions.ChatManage);
 
-        app.MapPost("/session", async (StartSessionBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        app.MapPost("/session", async (StartConversationBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var invalid = new Fields()
                 .Check(body.PersonaId is null || Ids.IsValid(body.PersonaId), "persona_id", "persona_id must match [A-Za-z0-9_-]{1,128}.")
@@ -24,8 +24,7 @@ public sealed class ConsoleChatModule : ICarterModule
             {
                 return Problems.From(invalid);
             }
-            var sessionId = Ids.New("ses_");
-            var started = await cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(caller.Tenant, sessionId))
+            var started = await cluster.GetConversation(caller.Tenant, ConversationId.New())
                 .StartAsync(ChatChannel.Console, body.PersonaId, body.Title, caller.UserId);
             return started.IsSuccess
                 ? ChatJson.Ok(TranscriptViews.Summary(started.Value!), StatusCodes.Status201Created)

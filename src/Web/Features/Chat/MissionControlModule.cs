@@ -10,8 +10,6 @@ namespace Bob.Web.Features.Chat;
 /// <summary>Mission Control: watch conversations, take one over, answer as a human, hand it back.</summary>
 public sealed class MissionControlModule : ICarterModule
 {
-    private static readonly string[] Statuses = [ConversationStatus.Assistant, ConversationStatus.Waiting, ConversationStatus.Human];
-
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
         var read = endpoints.MapGroup("/api/chat").WithTags("Mission Control").RequirePermission(Permissions.ChatRead);
@@ -47,7 +45,7 @@ public sealed class MissionControlModule : ICarterModule
         var pageNumber = 1;
         var pageSize = 20;
         var invalid = new Fields()
-            .Check(status is null || Statuses.Contains(status), "status", $"status must be one of {string.Join(", ", Statuses)}.")
+            .Check(status is null || ConversationStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", ConversationStatus.All)}.")
             .Check(page is null || (int.TryParse(page, out pageNumber) && pageNumber >= 1), "page", "page must be a positive integer.")
             .Check(page_size is null || (int.TryParse(page_size, out pageSize) && pageSize is >= 1 and <= 100), "page_size", "page_size must be 1..100.")
             .Check(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
@@ -56,13 +54,13 @@ public sealed class MissionControlModule : ICarterModule
         {
             return Problems.From(invalid);
         }
-        var sessions = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new SessionQuery(status, q, pageNumber, pageSize));
-        return ChatJson.Ok(sessions);
+        var conversations = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
+        return ChatJson.Ok(conversations);
     }
 
     private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context)
     {
-        var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant.Value);
+        var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant);
         var after = EventStreams.ResumeFrom(context, await feed.LatestSequenceAsync());
         return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
             from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e, context.RequestAborted));
@@ -75,5 +73,5 @@ public sealed class MissionControlModule : ICarterModule
     }
 
     private static IConversationGrain Conversation(IClusterClient cluster, Caller caller, string id) =>
-        cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(caller.Tenant, id));
+        cluster.GetConversation(caller.Tenant, new ConversationId(id));
 }

@@ -7,7 +7,7 @@ public static class TranscriptViews
     /// <summary>A conversation without its messages (for start, takeover and release answers).</summary>
     public static object Summary(ConversationView view) => new
     {
-        session_id = view.SessionId,
+        session_id = view.ConversationId,
         view.Channel,
         view.Status,
         view.Title,

@@ -30,5 +30,5 @@ public sealed class KnowledgeModule : ICarterModule
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Article"));
 
-    private static IKnowledgeBaseGrain Base(IClusterClient cluster, Caller caller) => cluster.GetGrain<IKnowledgeBaseGrain>(caller.Tenant.Value);
+    private static IKnowledgeBaseGrain Base(IClusterClient cluster, Caller caller) => cluster.GetGrain<IKnowledgeBaseGrain>(caller.Tenant);
 }

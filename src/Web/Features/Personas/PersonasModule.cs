@@ -36,5 +36,5 @@ public sealed class PersonasModule : ICarterModule
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Persona"));
 
-    private static IPersonaCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IPersonaCatalogGrain>(caller.Tenant.Value);
+    private static IPersonaCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IPersonaCatalogGrain>(caller.Tenant);
 }

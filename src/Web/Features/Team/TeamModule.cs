@@ -48,5 +48,5 @@ public sealed class TeamModule : ICarterModule
             issued.ExpiresAt)));
     }
 
-    private static ITenantGrain Tenant(IClusterClient cluster, Caller caller) => cluster.GetGrain<ITenantGrain>(caller.Tenant.Value);
+    private static ITenantGrain Tenant(IClusterClient cluster, Caller caller) => cluster.GetGrain<ITenantGrain>(caller.Tenant);
 }

@@ -14,13 +14,13 @@ public sealed class TenantModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/tenant").WithTags("Tenant").RequireAuthorization();
         app.MapGet("/", async (Caller caller, IClusterClient cluster) =>
-            await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetAsync() is { } tenant
+            await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetAsync() is { } tenant
                 ? TypedResults.Ok(tenant)
                 : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenant");
         app.MapGet("/settings", async (Caller caller, IClusterClient cluster) =>
-            TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetSettingsAsync())).WithName("GetTenantSettings");
+            TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetSettingsAsync())).WithName("GetTenantSettings");
         app.MapPatch("/settings", async (SettingsBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).UpdateSettingsAsync(body.PublicChat, body.AssistantEngine)).ToHttp(context))
+            (await cluster.GetGrain<ITenantGrain>(caller.Tenant).UpdateSettingsAsync(body.PublicChat, body.AssistantEngine)).ToHttp(context))
             .RequirePermission(Permissions.GovernanceManage).WithName("UpdateTenantSettings");
     }
 }

@@ -8,7 +8,7 @@ public static class VisitorViews
 {
     public static object History(ConversationView view) => new
     {
-        session_id = view.SessionId,
+        session_id = view.ConversationId,
         view.Status,
         messages = view.Messages.Select(Message),
     };
@@ -16,7 +16,7 @@ public static class VisitorViews
     /// <summary>The live stream carries the human agent's and system messages only: the visitor's own turns and the
     /// assistant's answers reach the widget through its own requests.</summary>
     public static object? Event(ConversationEvent e) => e.Message is { Role: TranscriptRole.Agent or TranscriptRole.System } message
-        ? new { e.Sequence, e.Type, session_id = e.SessionId, e.Status, e.At, message = Message(message) }
+        ? new { e.Sequence, e.Type, session_id = e.ConversationId, e.Status, e.At, message = Message(message) }
         : null;
 
     private static object Message(TranscriptMessage message) => new

@@ -67,6 +67,6 @@ public static class WidgetAccess
         {
             key = context.Request.Query["key"].ToString();
         }
-        return key.StartsWith("pk_live_", StringComparison.Ordinal) && key.Length <= 64 ? key : null;
+        return WidgetKeyFormat.LooksLikeKey(key) ? key : null;
     }
 }

@@ -51,7 +51,7 @@ public sealed class WidgetModule : ICarterModule
         {
             return Problems.From(access.Failure!, context);
         }
-        var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant.Value).GetSpeakerAsync(null);
+        var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant).GetSpeakerAsync(null);
         return ChatJson.Ok(WidgetConfigView.For(access.Value, persona));
     }
 
@@ -85,18 +85,18 @@ public sealed class WidgetModule : ICarterModule
             return Problems.From(access.Failure!, context);
         }
         var invalid = new Fields()
-            .Check(body.SessionId is null || Ids.IsValid(body.SessionId), "session_id", "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
             .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
-            .Check(body.Message is null || body.Message.Trim().Length is >= 1 and <= ChatLimits.MessageMax, "message", $"message must be 1..{ChatLimits.MessageMax} characters after trimming.")
+            .Check(body.Message is null || ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
             .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
             .Failure;
         if (invalid is not null)
         {
             return Problems.From(invalid);
         }
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, body.SessionId ?? Ids.New("ses_")));
+        var conversation = cluster.GetConversation(access.Value!.Tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
         var requested = await conversation.RequestHumanAsync(new HumanRequest(
-            new VisitorAccess(body.VisitorToken, ServerMinted: body.SessionId is null), body.Message, body.ClientMessageId));
+            new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null), body.Message, body.ClientMessageId));
         return requested.IsSuccess ? ChatJson.Ok(requested.Value!) : Problems.From(requested.Failure!, context);
     }
 
@@ -113,7 +113,7 @@ public sealed class WidgetModule : ICarterModule
         {
             return new Failure(FailureCodes.InvalidVisitorToken, VisitorTokenFormat.Problem);
         }
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, id));
+        var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
         var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken);
         return view.IsSuccess ? (conversation, view.Value!) : view.Failure!;
     }

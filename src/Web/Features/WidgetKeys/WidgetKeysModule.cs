@@ -55,5 +55,5 @@ public sealed class WidgetKeysModule : ICarterModule
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Widget key"));
 
-    private static IWidgetKeyCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IWidgetKeyCatalogGrain>(caller.Tenant.Value);
+    private static IWidgetKeyCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IWidgetKeyCatalogGrain>(caller.Tenant);
 }
