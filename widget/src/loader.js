@@ -105,7 +105,7 @@ import { svg } from './icons.js';
       panelLoad ||
       import(base + 'widget/' + PANEL_FILE)
         .then((module) => {
-          panel = module.mount({ root, frame, launcher, config, key, base, emit, setOpen, setUnread, isOpen: () => isOpen });
+          panel = module.mount({ root, frame, launcher, config, key, base, emit, setOpen, setUnread });
           for (const [method, argument] of waiting.splice(0)) {
             panel[method](argument);
           }
