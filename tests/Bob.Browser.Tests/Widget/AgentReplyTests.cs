@@ -11,10 +11,8 @@ public sealed class AgentReplyTests(BrowserWorld world)
     public async Task An_agent_reply_appears_live_in_the_open_panel_and_as_an_unread_badge_when_closed()
     {
         var tenant = await world.SignupForHostSiteAsync();
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await widget.OpenAsync();
         await widget.SendAndAwaitAnswerAsync("Can I speak to someone about a refund?");
         var (sessionId, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
@@ -44,10 +42,8 @@ public sealed class AgentReplyTests(BrowserWorld world)
     {
         const string payload = """<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><b>bold</b> & <a href="javascript:window.pwned=3">link</a>""";
         var tenant = await world.SignupForHostSiteAsync();
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await widget.OpenAsync();
         await widget.SendAndAwaitAnswerAsync("hello");
         var (sessionId, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
@@ -69,9 +65,8 @@ public sealed class AgentReplyTests(BrowserWorld world)
     public async Task Another_page_knowing_the_key_and_the_session_id_cannot_follow_or_read_the_conversation()
     {
         var tenant = await world.SignupForHostSiteAsync();
-        await using var visitor = await world.NewPageAsync();
-        var widget = new WidgetUi(visitor.Page);
-        await visitor.Page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visitor = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var widget = visitor.Widget;
         await widget.OpenAsync();
         await widget.SendAndAwaitAnswerAsync("My address is 1 Private Road.");
         var (sessionId, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);

@@ -15,10 +15,8 @@ public sealed class FailureTests(BrowserWorld world)
     public async Task A_send_whose_answer_was_lost_is_retried_with_the_same_id_and_answered_once()
     {
         var tenant = await world.SignupForHostSiteAsync();
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await widget.OpenAsync();
         await widget.SendAndAwaitAnswerAsync("hello");
 
@@ -49,10 +47,8 @@ public sealed class FailureTests(BrowserWorld world)
         var tenant = await world.SignupForHostSiteAsync();
         var meter = world.Bob.Services.GetRequiredService<IClusterClient>().GetGrain<ICreditMeterGrain>(tenant.TenantId);
         await meter.ChargeAsync((await meter.BalanceAsync()).Remaining);
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await widget.OpenAsync();
 
         await widget.SendAsync("Where is my order 1234?");
@@ -77,10 +73,8 @@ public sealed class FailureTests(BrowserWorld world)
     public async Task Too_many_requests_and_a_suspended_business_get_a_friendly_message_and_a_retry()
     {
         var tenant = await world.SignupForHostSiteAsync();
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await widget.OpenAsync();
 
         // Suspension has no API yet and a real 429 needs a second Bob with tiny limits, so Bob's documented problem

@@ -12,10 +12,8 @@ public sealed class PhoneKeyboardAndAccessibilityTests(BrowserWorld world)
     public async Task On_a_360_by_740_phone_the_panel_fills_the_screen_with_16px_inputs_and_nothing_overflows()
     {
         var tenant = await world.SignupForHostSiteAsync();
-        await using var session = await world.NewPageAsync(new ViewportSize { Width = 360, Height = 740 }, isMobile: true);
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey, new ViewportSize { Width = 360, Height = 740 }, isMobile: true);
+        var (session, page, widget) = visit;
         await Expect(widget.Launcher).ToBeVisibleAsync();
         await session.ScreenshotAsync("phone-closed");
 
@@ -44,10 +42,8 @@ public sealed class PhoneKeyboardAndAccessibilityTests(BrowserWorld world)
     public async Task With_the_keyboard_alone_a_visitor_opens_types_sends_and_closes()
     {
         var tenant = await world.SignupForHostSiteAsync();
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await Expect(widget.Launcher).ToBeVisibleAsync();
 
         await TabUntilFocusedAsync(page, widget.Launcher);
@@ -88,10 +84,8 @@ public sealed class PhoneKeyboardAndAccessibilityTests(BrowserWorld world)
         var tenant = await world.SignupForHostSiteAsync();
         // A light primary colour is the hard case for contrast: Bob must pick dark text for it.
         await world.SetAppearanceAsync(tenant, new { primaryColor = "#ffd400" });
-        await using var session = await world.NewPageAsync(bypassCsp: true);
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey, bypassCsp: true);
+        var (session, page, widget) = visit;
         await Expect(widget.Launcher).ToBeVisibleAsync();
         await page.AddScriptTagAsync(new() { Path = RepoPaths.AxeCore });
 

@@ -14,11 +14,8 @@ public sealed class WidgetEmbedTests(BrowserWorld world, ITestOutputHelper outpu
     {
         var tenant = await world.SignupForHostSiteAsync();
         await world.AddWarrantyArticleAsync(tenant);
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await Expect(widget.Launcher).ToBeVisibleAsync();
         await RecordLauncherTimeAsync(page);
         await Expect(widget.Launcher).ToHaveAttributeAsync("aria-label", "Open chat");
@@ -115,11 +112,8 @@ public sealed class WidgetEmbedTests(BrowserWorld world, ITestOutputHelper outpu
     {
         var tenant = await world.SignupForHostSiteAsync();
         await world.SetAppearanceAsync(tenant, new { displayName = "Ada", greeting = "Welcome to the shop!", primaryColor = "#ffd400", position = "bottom-left" });
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        var widget = new WidgetUi(page);
-
-        await page.GotoAsync(world.PublishWidgetPage(tenant.WidgetKey).ToString());
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
         await widget.OpenAsync();
 
         await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Ada" })).ToBeVisibleAsync();
