@@ -26,7 +26,7 @@ builder.Services
         o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         o.CombineLogs = true;
     })
-    .AddOpenApi()
+    .AddBobOpenApi()
     .AddSingleton<WidgetAssets>()
     .AddCarter();
 
@@ -42,7 +42,7 @@ app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapBobApiReference();
 app.MapBobHealthChecks();
 app.MapCarter();
 await app.RunAsync();

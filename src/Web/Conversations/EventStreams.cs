@@ -2,7 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Bob.Grains.Abstractions.Chat;
 
-namespace Bob.Web.Features.Chat;
+namespace Bob.Web.Conversations;
 
 /// <summary>
 /// Turns a grain's long poll into a server-sent event stream: ids are sequences, so a reconnecting

@@ -3,12 +3,17 @@ using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Web.Http;
 
-namespace Bob.Web.Features.Chat;
+namespace Bob.Web.Conversations;
 
-/// <summary>What the three chat paths share once each has settled the tenant: input checks, conversation ids, JSON or SSE.</summary>
+/// <summary>What the three chat paths (public, widget, console) share once each has settled the tenant: input checks, conversation ids, JSON or SSE.</summary>
 public static class ChatTurns
 {
     public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>What every chat route's OpenAPI description says about idempotency and streaming.</summary>
+    public const string StreamingNote =
+        "Retries with the same client_message_id (or Idempotency-Key header) replay the first reply. " +
+        "With Accept: text/event-stream the reply streams as server-sent events: delta events ({\"text\"}), then done (the reply) or error ({\"code\",\"detail\"}).";
 
     public static async Task<IResult> HandleAsync(HttpContext context, IClusterClient cluster, TenantId tenant, ChatChannel channel, ChatBody body, string? author)
     {
@@ -29,8 +34,7 @@ public static class ChatTurns
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor);
         if (!WantsEventStream(context))
         {
-            var result = await conversation.SendAsync(turn);
-            return result.IsSuccess ? ChatJson.Ok(result.Value!) : Problems.From(result.Failure!, context);
+            return (await conversation.SendAsync(turn)).ToHttp(context, ChatJson.Ok);
         }
         return await StreamAsync(conversation.StreamAsync(turn), context);
     }

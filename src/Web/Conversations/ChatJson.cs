@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bob.Grains.Abstractions.Chat;
 
-namespace Bob.Web.Features.Chat;
+namespace Bob.Web.Conversations;
 
 /// <summary>Chat payloads use the seed's snake_case (<c>session_id</c>, <c>message_id</c>); everything else is camelCase.</summary>
 public static class ChatJson
@@ -15,7 +15,9 @@ public static class ChatJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static IResult Ok(object value, int status = StatusCodes.Status200OK) => Results.Json(value, Options, statusCode: status);
+    public static IResult Ok(object value) => Results.Json(value, Options);
+
+    public static IResult Created(object value) => Results.Json(value, Options, statusCode: StatusCodes.Status201Created);
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, Options);
 }

@@ -1,4 +1,4 @@
-namespace Bob.Web.Features.Chat;
+namespace Bob.Web.Conversations;
 
 /// <summary>What a visitor token looks like from outside (Bob issues 22 URL-safe characters; a little slack is allowed).</summary>
 public static class VisitorTokenFormat
