@@ -20,6 +20,7 @@ public static class FailureCodes
     public const string InvalidInvitation = "invalid_invitation";
     public const string LastOwner = "last_owner";
     public const string SeatLimitReached = "seat_limit_reached";
+    public const string IntegrationLimitReached = "integration_limit_reached";
     public const string TenantSuspended = "tenant_suspended";
     public const string InvalidWidgetKey = "invalid_widget_key";
     public const string OriginNotAllowed = "origin_not_allowed";

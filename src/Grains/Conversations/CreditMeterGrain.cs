@@ -16,8 +16,8 @@ public sealed class CreditMeterGrain(TranscriptStore store, TimeProvider time) :
     {
         _periodStart = PeriodStart();
         _used = await store.CreditsUsedSinceAsync(Tenant, _periodStart);
-        var tenant = await GrainFactory.GetGrain<ITenantGrain>(Tenant).GetAsync();
-        _included = Plans.IncludedCredits(tenant?.Plan ?? Plans.Starter);
+        var plan = await GrainFactory.GetGrain<ITenantGrain>(Tenant).GetPlanAsync();
+        _included = plan?.Limits.IncludedCredits ?? 0;
     }
 
     public Task<ChatCredits> BalanceAsync()

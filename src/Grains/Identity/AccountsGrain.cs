@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;

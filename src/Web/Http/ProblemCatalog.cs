@@ -24,6 +24,7 @@ public static class ProblemCatalog
         [FailureCodes.InvalidInvitation] = (400, "Invalid invitation"),
         [FailureCodes.LastOwner] = (409, "The last owner must stay"),
         [FailureCodes.SeatLimitReached] = (409, "Seat limit reached"),
+        [FailureCodes.IntegrationLimitReached] = (409, "Integration limit reached"),
         [FailureCodes.TenantSuspended] = (403, "Tenant suspended"),
         [FailureCodes.InvalidWidgetKey] = (401, "Invalid widget key"),
         [FailureCodes.OriginNotAllowed] = (403, "Origin not allowed"),

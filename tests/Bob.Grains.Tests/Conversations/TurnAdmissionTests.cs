@@ -1,6 +1,7 @@
 using Bob.Assistant;
 using Bob.Assistant.BuiltIn;
 using Bob.Assistant.Retrieval;
+using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
@@ -108,7 +109,7 @@ public sealed class TurnAdmissionTests
     [Fact]
     public async Task Public_chat_is_refused_when_the_tenant_turned_it_off_or_does_not_exist()
     {
-        _sources.Settings = new TenantSettings(PublicChat: false, Suspended: false, AssistantEngine: null);
+        _sources.Settings = new TenantSettings(PublicChat: false, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
         var off = await _admission.AdmitAsync(NewTranscript(), Turn("hi", ChatChannel.Public));
         var widget = await _admission.AdmitAsync(NewTranscript(), Turn("hi", ChatChannel.Widget));
         _sources.Settings = null;
@@ -170,7 +171,7 @@ public sealed class TurnAdmissionTests
 
     private sealed class InMemorySources : ITurnSources
     {
-        public TenantSettings? Settings { get; set; } = new(PublicChat: true, Suspended: false, AssistantEngine: null);
+        public TenantSettings? Settings { get; set; } = new(PublicChat: true, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
 
         public ChatCredits Credits { get; set; } = new(0, 100);
 
