@@ -1,5 +1,6 @@
 using Bob.Web.Auth;
 using Bob.Web.Features.Health;
+using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
 using Bob.Hosting.Health;
@@ -23,6 +24,7 @@ builder.Services
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
     .AddBobOpenApi()
+    .AddSingleton<WidgetAssets>()
     .AddCarter();
 
 var app = builder.Build();

@@ -24,13 +24,15 @@ public static class ChatTurns
             .Required(ChatMessageRule.Field, body.Message)
             .Check(ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
             .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id (or Idempotency-Key) must match [A-Za-z0-9_-]{1,128}.")
+            .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
             .Failure;
         if (invalid is not null)
         {
             return Problems.From(invalid);
         }
         var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
-        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author);
+        var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
+        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor);
         var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         if (!WantsEventStream(context))
         {

@@ -1,8 +1,10 @@
-using Bob.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Bob.Web.Tests.Infrastructure;
+namespace Bob.Testing;
 
 /// <summary>
 /// The real web pipeline (WebApplicationFactory) with a co-hosted silo on loopback ports over a fresh
@@ -16,6 +18,9 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<string, string?> _settings = [];
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Where a browser reaches this node (<c>http://127.0.0.1:port/</c>); only when served on Kestrel.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
     /// <summary>The Orleans cluster id this node's silo joined; a second node (see <see cref="ClientWebNode"/>) joins it too.</summary>
     public string ClusterId => _settings["Bob:Cluster:ClusterId"]!;
