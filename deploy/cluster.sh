@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 # Runs SILOS silos and WEBS web nodes on this machine against one database, for fault/scale experiments.
-# Usage: deploy/cluster.sh [SILOS=2] [WEBS=2]. Silo i uses ports 11111+i, 30000+i (gateway), 8080+i
-# (dashboard); web node i listens on BOB_HTTP_PORT+i (5080+i). Logs: .data/logs/NAME.log. Ctrl-C stops all.
+# Usage: deploy/cluster.sh [SILOS=2] [WEBS=2]. The schema is migrated once (`Bob.Silo migrate`, as a release
+# job would), then nodes start with migration off. Silo i uses ports BOB_SILO_PORT+i (11111+i),
+# BOB_GATEWAY_PORT+i (30000+i) and
+# BOB_SILO_MANAGEMENT_PORT+i (8080+i: probes, /metrics, /dashboard); web node i listens on BOB_HTTP_PORT+i
+# (5080+i) and BOB_MANAGEMENT_PORT+i (5090+i). Logs: .data/logs/NAME.log. Ctrl-C stops all.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +20,10 @@ WEBS=${2:-2}
 PG_DIR=$ROOT/.data/pg
 PG_PORT=${BOB_PG_PORT:-55432}
 HTTP_PORT=${BOB_HTTP_PORT:-5080}
+MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-5090}
+SILO_MANAGEMENT_PORT=${BOB_SILO_MANAGEMENT_PORT:-8080}
+SILO_PORT=${BOB_SILO_PORT:-11111}
+GATEWAY_PORT=${BOB_GATEWAY_PORT:-30000}
 LOGS=$ROOT/.data/logs
 
 pids=()
@@ -53,7 +60,7 @@ start() {
   echo "started $name (pid $!), log: $LOGS/$name.log"
 }
 
-# fail_start NAME RC — reports why a node did not come up (RC from wait_ready/wait_tcp) and exits.
+# fail_start NAME RC — reports why a node did not come up (RC from wait_ready) and exits.
 fail_start() {
   local why="was not ready within 120 s"
   (($2 == 2)) && why="exited"
@@ -62,21 +69,24 @@ fail_start() {
   exit 1
 }
 
+echo "migrating the schema (once, before any node starts) ..."
+(cd "$ROOT/src/Silo" && env "ConnectionStrings__Bob=$CONN" dotnet "$ROOT/src/Silo/bin/Release/net10.0/Bob.Silo.dll" migrate)
+
 for ((i = 0; i < SILOS; i++)); do
-  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production \
-    "Bob__Silo__SiloPort=$((11111 + i))" "Bob__Silo__GatewayPort=$((30000 + i))" "Bob__Silo__DashboardPort=$((8080 + i))"
+  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production Bob__Hosting__MigrateAtStart=false \
+    "Bob__Silo__SiloPort=$((SILO_PORT + i))" "Bob__Silo__GatewayPort=$((GATEWAY_PORT + i))" "Bob__Management__Port=$((SILO_MANAGEMENT_PORT + i))"
 done
 
-# Web nodes are plain Orleans clients: let the silos open their gateways first.
+# Web nodes are plain Orleans clients: let the silos become Active first (their readiness probe).
 for ((i = 0; i < SILOS; i++)); do
   rc=0
-  wait_tcp $((30000 + i)) "${pids[i]}" 120 || rc=$?
+  wait_ready "http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))/health/ready" "${pids[i]}" 120 || rc=$?
   ((rc == 0)) || fail_start "silo-$i" "$rc"
 done
 
 for ((i = 0; i < WEBS; i++)); do
   start "web-$i" Web ASPNETCORE_ENVIRONMENT=Production Bob__Hosting__CoHostSilo=false \
-    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))"
+    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))" "Bob__Management__Port=$((MANAGEMENT_PORT + i))"
 done
 
 web_pids=("${pids[@]:SILOS}")
@@ -88,8 +98,12 @@ done
 
 echo
 echo "Bob cluster is up: $SILOS silo(s), $WEBS web node(s)"
-for ((i = 0; i < SILOS; i++)); do echo "  silo-$i  dashboard http://127.0.0.1:$((8080 + i))/  (pid ${pids[i]})"; done
-for ((i = 0; i < WEBS; i++)); do echo "  web-$i   http://127.0.0.1:$((HTTP_PORT + i))/  (pid ${web_pids[i]})"; done
+for ((i = 0; i < SILOS; i++)); do
+  echo "  silo-$i  management http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))/dashboard/ and /metrics  (pid ${pids[i]})"
+done
+for ((i = 0; i < WEBS; i++)); do
+  echo "  web-$i   http://127.0.0.1:$((HTTP_PORT + i))/  management http://127.0.0.1:$((MANAGEMENT_PORT + i))/metrics  (pid ${web_pids[i]})"
+done
 echo "Logs in $LOGS/. Ctrl-C stops all."
 
 # Keep running while individual nodes are killed/restarted by hand; stop when all have exited.

@@ -4,7 +4,9 @@
 # Data lives in .data/pg and survives restarts. Ctrl-C stops everything this script started.
 #
 # Environment: BOB_PG_PORT (55432), BOB_HTTP_HOST (127.0.0.1), BOB_HTTP_PORT (5080),
+#              BOB_MANAGEMENT_PORT (BOB_HTTP_PORT+1: /metrics, /dashboard, probes; loopback only),
 #              BOB_ADMIN_EMAIL (admin@bob.local), BOB_ADMIN_PASSWORD (optional).
+#              OTEL_EXPORTER_OTLP_ENDPOINT, when set, sends traces, metrics and logs to that collector.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +19,7 @@ PG_DIR=$ROOT/.data/pg
 PG_PORT=${BOB_PG_PORT:-55432}
 HTTP_HOST=${BOB_HTTP_HOST:-127.0.0.1}
 HTTP_PORT=${BOB_HTTP_PORT:-5080}
+MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-$((HTTP_PORT + 1))}
 ADMIN_EMAIL=${BOB_ADMIN_EMAIL:-admin@bob.local}
 # A wildcard bind address is not something to put in a browser or curl.
 case $HTTP_HOST in 0.0.0.0 | '*' | '+' | '[::]') PUBLIC_HOST=127.0.0.1 ;; *) PUBLIC_HOST=$HTTP_HOST ;; esac
@@ -50,6 +53,7 @@ app_env=(
   "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)"
   Bob__Hosting__CoHostSilo=true
   "ASPNETCORE_URLS=http://$HTTP_HOST:$HTTP_PORT"
+  "Bob__Management__Port=$MANAGEMENT_PORT"
   "Bob__Admin__Email=$ADMIN_EMAIL"
   ASPNETCORE_ENVIRONMENT=Production
 )
@@ -77,6 +81,8 @@ cat <<EOF
 
 ================================================================
  Bob is running: $URL
+ operators:      http://127.0.0.1:$MANAGEMENT_PORT/dashboard/  (cluster)
+                 http://127.0.0.1:$MANAGEMENT_PORT/metrics     (Prometheus)
  admin email:    $ADMIN_EMAIL
  password:       the BOB_ADMIN_PASSWORD you set, or the one-time
                  password printed above on first start

@@ -1,16 +1,20 @@
 using Bob.Web.Auth;
 using Bob.Web.Features.Health;
+using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
+using Bob.Hosting.Health;
+using Bob.Hosting.Management;
 using Carter;
-using Microsoft.AspNetCore.HttpLogging;
+
+if (HealthProbeCommand.IsRequested(args))
+{
+    return await HealthProbeCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.MaxBodyBytes);
-if (builder.Configuration.GetValue("Bob:Logging:Json", false))
-{
-    builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
-}
+builder.AddBobObservability();
 
 await builder.AddBobOrleansAsync();
 builder.Services
@@ -19,22 +23,18 @@ builder.Services
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
-    .AddHttpLogging(o =>
-    {
-        // One structured line per request; bodies and headers stay out of the logs (they carry tokens and visitors' words).
-        o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-        o.CombineLogs = true;
-    })
     .AddBobOpenApi()
+    .AddSingleton<WidgetAssets>()
     .AddCarter();
 
 var app = builder.Build();
 app.UseMiddleware<RequestIdMiddleware>();
-app.UseHttpLogging();
+app.UseMiddleware<AccessLog>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseRouting();
+app.UseBobManagementPort();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
@@ -43,8 +43,10 @@ app.UseMiddleware<SuspendedTenantGuard>();
 
 app.MapBobApiReference();
 app.MapBobHealthChecks();
+app.MapBobManagementEndpoints();
 app.MapCarter();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so WebApplicationFactory can host the real pipeline in tests.</summary>
 public partial class Program;

@@ -28,16 +28,34 @@ public static class ConversationStatus
     /// <summary>A human agent has taken over; the assistant stays silent.</summary>
     public const string Human = "human";
 
-    public static readonly IReadOnlyList<string> All = [Assistant, Human];
+    /// <summary>The visitor asked for a human and none has taken over yet; the assistant stays silent.</summary>
+    public const string Waiting = "waiting";
+
+    /// <summary>True while the assistant must not answer (a human has, or was asked to take, the conversation).</summary>
+    public static bool IsWithHumans(string? status) => status is Human or Waiting;
+
+    public static readonly IReadOnlyList<string> All = [Assistant, Waiting, Human];
 }
 
 /// <summary>One visitor (or console user) turn sent to a conversation.</summary>
+/// <param name="VisitorToken">The widget visitor's proof of ownership (see <see cref="VisitorAccess"/>).</param>
 [GenerateSerializer, Immutable, Alias("bob.ChatTurn")]
 public sealed record ChatTurn(
     [property: Id(0)] ChatChannel Channel,
     [property: Id(1)] string Message,
     [property: Id(2)] string? ClientMessageId,
-    [property: Id(3)] string? Author);
+    [property: Id(3)] string? Author,
+    [property: Id(4)] VisitorAccess? Visitor = null);
+
+/// <summary>
+/// How a widget visitor proves a conversation is theirs. The first widget turn of a session issues a visitor token
+/// (stored only as its hash); reading the session always needs it, and so does every later turn of a session whose id
+/// the server minted (<paramref name="ServerMinted"/>: the web front end chose the id because the request had none).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bob.VisitorAccess")]
+public sealed record VisitorAccess(
+    [property: Id(0)] string? Token,
+    [property: Id(1)] bool ServerMinted);
 
 [GenerateSerializer, Immutable, Alias("bob.ChatPersona")]
 public sealed record ChatPersona([property: Id(0)] string Id, [property: Id(1)] string Name);
@@ -58,7 +76,22 @@ public sealed record ChatReply(
     [property: Id(4)] IReadOnlyList<ChatCitation> Citations,
     [property: Id(5)] bool Handoff,
     [property: Id(6)] ChatCredits Credits,
-    [property: Id(7)] string Status);
+    [property: Id(7)] string Status,
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VisitorToken = null);
+
+/// <summary>A visitor's request for a human (the widget's "talk to a human"), optionally with the message that prompted it.</summary>
+[GenerateSerializer, Immutable, Alias("bob.HumanRequest")]
+public sealed record HumanRequest(
+    [property: Id(0)] VisitorAccess Visitor,
+    [property: Id(1)] string? Message,
+    [property: Id(2)] string? ClientMessageId);
+
+/// <summary>The conversation a human was asked into; <see cref="VisitorToken"/> only when this request opened it.</summary>
+[GenerateSerializer, Immutable, Alias("bob.HumanRequested")]
+public sealed record HumanRequested(
+    [property: Id(0), JsonPropertyName(ConversationId.ApiName)] ConversationId ConversationId,
+    [property: Id(1)] string Status,
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VisitorToken);
 
 [GenerateSerializer, Immutable, Alias("bob.TranscriptMessage")]
 public sealed record TranscriptMessage(

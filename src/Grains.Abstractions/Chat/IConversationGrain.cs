@@ -33,6 +33,16 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("AgentReply")]
     Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId);
 
+    /// <summary>The conversation as its widget visitor may read it: refused without the visitor token that its first
+    /// turn issued (<c>visitor_token_required</c>, <c>invalid_visitor_token</c>), and not found on other paths.</summary>
+    [Alias("VisitorView")]
+    Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken);
+
+    /// <summary>The widget visitor asks for a human: the conversation (opened now if needed) waits for an agent and
+    /// the assistant stays silent until one takes over or releases it. Idempotent.</summary>
+    [Alias("RequestHuman")]
+    Task<Result<HumanRequested>> RequestHumanAsync(HumanRequest request);
+
     /// <summary>Events after <paramref name="afterSequence"/>, waiting up to <paramref name="maxWait"/> for the first one.</summary>
     [Alias("WaitForEvents"), Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<ConversationEvent>> WaitForEventsAsync(long afterSequence, TimeSpan maxWait);

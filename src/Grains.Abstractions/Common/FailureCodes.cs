@@ -29,6 +29,8 @@ public static class FailureCodes
     public const string ActivePersona = "active_persona";
     public const string SessionTakenOver = "session_taken_over";
     public const string SessionNotTakenOver = "session_not_taken_over";
+    public const string VisitorTokenRequired = "visitor_token_required";
+    public const string InvalidVisitorToken = "invalid_visitor_token";
     public const string Conflict = "conflict";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";

@@ -135,6 +135,31 @@ public sealed class ConversationGrain(
             return change.Messages[^1];
         });
 
+    public Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken) => Task.FromResult(_transcript.VisitorView(visitorToken));
+
+    public Task<Result<HumanRequested>> RequestHumanAsync(HumanRequest request) =>
+        OneAtATimeAsync<HumanRequested>(async () =>
+        {
+            if (!_transcript.BelongsTo(ChatChannel.Widget))
+            {
+                return Failure.NotFound("Conversation");
+            }
+            if ((_transcript.VisitorRefusal(request.Visitor) ?? (request.Message is null ? null : ChatMessageRule.Check(request.Message))) is { } refused)
+            {
+                return refused;
+            }
+            if (await tenantSources.SettingsAsync(_transcript.Tenant) is not { Suspended: false })
+            {
+                return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
+            }
+            var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
+            if (_transcript.RequestHuman(request, issued) is { } change)
+            {
+                await CommitAsync(change);
+            }
+            return new HumanRequested(_transcript.Id, _transcript.Row!.Status, issued);
+        });
+
     public async Task<IReadOnlyList<ConversationEvent>> WaitForEventsAsync(long afterSequence, TimeSpan maxWait)
     {
         if (_transcript.LastSeq <= afterSequence)
@@ -184,20 +209,22 @@ public sealed class ConversationGrain(
         var change = _transcript.SilentTurn(turn, persona);
         await CommitAsync(change);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
-        return new ChatReply(_transcript.Id, change.Messages[0].MessageId, "", persona, [], true, credits, ConversationStatus.Human);
+        return new ChatReply(_transcript.Id, change.Messages[0].MessageId, "", persona, [], true, credits, change.Row.Status);
     }
 
     private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(ChatTurn turn, ChatPersona persona, AssistantReply reply)
     {
         var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
-        var change = _transcript.AnsweredTurn(turn, persona, reply.Text, citations, reply.Handoff, reply.CreditsCost);
+        // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
+        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
+        var change = _transcript.AnsweredTurn(turn, persona, reply.Text, citations, reply.Handoff, reply.CreditsCost, issued);
         await CommitAsync(change);
         // Charged only once the answer (and its cost) is durable: a failed write costs nothing.
         var credits = reply.CreditsCost > 0
             ? await tenantSources.ChargeAsync(_transcript.Tenant, reply.CreditsCost)
             : await tenantSources.BalanceAsync(_transcript.Tenant);
         var answer = change.Messages[^1];
-        return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, citations, reply.Handoff, credits, ConversationStatus.Assistant);
+        return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
     }
 
     /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.</summary>

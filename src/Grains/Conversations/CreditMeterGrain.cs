@@ -1,10 +1,11 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Telemetry;
 
 namespace Bob.Grains.Conversations;
 
-public sealed class CreditMeterGrain(TranscriptStore store, TimeProvider time) : Grain, ICreditMeterGrain
+public sealed class CreditMeterGrain(TranscriptStore store, TimeProvider time, GrainMetrics metrics) : Grain, ICreditMeterGrain
 {
     private DateTimeOffset _periodStart;
     private int _used;
@@ -30,6 +31,7 @@ public sealed class CreditMeterGrain(TranscriptStore store, TimeProvider time) :
     {
         RollOverIfNewPeriod();
         _used += credits;
+        metrics.CreditsCharged(credits);
         return Task.FromResult(Balance());
     }
 

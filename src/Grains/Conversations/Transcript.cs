@@ -15,6 +15,7 @@ public sealed class Transcript
 
     private const string AgentJoined = "A human agent has joined the conversation.";
     private const string AssistantBack = "The assistant is answering again.";
+    private const string HumanAsked = "A person from the team was asked to join; they will reply here.";
 
     private readonly List<TranscriptMessage> _messages;
     private readonly TimeProvider _time;
@@ -41,8 +42,35 @@ public sealed class Transcript
 
     public int LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
-    /// <summary>A human agent has taken the conversation over: the assistant stays silent.</summary>
-    public bool HumanHasIt => Row?.Status == ConversationStatus.Human;
+    /// <summary>A human agent has taken the conversation over, or the visitor asked for one: the assistant stays silent.</summary>
+    public bool HumanHasIt => ConversationStatus.IsWithHumans(Row?.Status);
+
+    /// <summary>This turn would open a widget conversation, which issues its visitor's token.</summary>
+    public bool OpensWidgetConversation(ChatChannel channel) => Row is null && channel == ChatChannel.Widget;
+
+    /// <summary>
+    /// Why a widget visitor may not continue this conversation, or null: one whose id the server minted needs the
+    /// visitor token; a token that is sent must match (client-chosen ids keep working without one, as in the seed).
+    /// </summary>
+    public Failure? VisitorRefusal(VisitorAccess? visitor)
+    {
+        if (Row is null || Row.Channel != ChatChannel.Widget)
+        {
+            return null;
+        }
+        if (visitor?.Token is not { } token)
+        {
+            return Row.ServerMinted ? TokenRequired() : null;
+        }
+        return VisitorTokens.Matches(Row.VisitorTokenHash, token) ? null : WrongToken();
+    }
+
+    /// <summary>The conversation as its widget visitor may read it: only with the token its first turn issued.</summary>
+    public Result<ConversationView> VisitorView(string? visitorToken) =>
+        Row is null || Row.Channel != ChatChannel.Widget ? Failure.NotFound("Conversation")
+        : visitorToken is null ? TokenRequired()
+        : !VisitorTokens.Matches(Row.VisitorTokenHash, visitorToken) ? WrongToken()
+        : View();
 
     /// <summary>Conversations belong to the path that opened them; another path sees no such conversation.</summary>
     public bool BelongsTo(ChatChannel channel) => Row is null || Row.Channel == channel;
@@ -71,15 +99,40 @@ public sealed class Transcript
     public TranscriptChange SilentTurn(ChatTurn turn, ChatPersona persona)
     {
         var visitor = VisitorMessage(turn);
-        return Change(RowForTurn(turn.Channel, persona, visitor), [visitor]);
+        return Change(RowForTurn(turn, persona, visitor, null), [visitor]);
     }
 
-    /// <summary>A visitor's message and the assistant's answer, appended together.</summary>
-    public TranscriptChange AnsweredTurn(ChatTurn turn, ChatPersona persona, string text, IReadOnlyList<ChatCitation> citations, bool handoff, int credits)
+    /// <summary>A visitor's message and the assistant's answer, appended together; <paramref name="issuedVisitorToken"/>
+    /// when this turn opens a widget conversation (only its hash is kept).</summary>
+    public TranscriptChange AnsweredTurn(ChatTurn turn, ChatPersona persona, string text, IReadOnlyList<ChatCitation> citations, bool handoff, int credits,
+        string? issuedVisitorToken = null)
     {
         var visitor = VisitorMessage(turn);
         var answer = NewMessage(TranscriptRole.Assistant, text, persona.Name, 1, citations: citations, handoff: handoff, credits: credits);
-        return Change(RowForTurn(turn.Channel, persona, answer), [visitor, answer]);
+        return Change(RowForTurn(turn, persona, answer, issuedVisitorToken), [visitor, answer]);
+    }
+
+    /// <summary>
+    /// The widget visitor asks for a human: the conversation (opened now when new, with <paramref name="issuedVisitorToken"/>)
+    /// waits for an agent, with the visitor's message unless it is already here; null when there is nothing to append.
+    /// </summary>
+    public TranscriptChange? RequestHuman(HumanRequest request, string? issuedVisitorToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = _time.GetUtcNow();
+        var row = Row ?? new ConversationRow(Tenant, Id, ChatChannel.Widget, ConversationStatus.Assistant, null, null, null, now, now, 0, "",
+            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), request.Visitor.ServerMinted);
+        var messages = new List<TranscriptMessage>();
+        if (request.Message is not null && (request.ClientMessageId is null || EarlierTurn(request.ClientMessageId) is null))
+        {
+            messages.Add(NewMessage(TranscriptRole.Visitor, request.Message.Trim(), null, 0, request.ClientMessageId));
+        }
+        if (row.Status == ConversationStatus.Assistant)
+        {
+            messages.Add(NewMessage(TranscriptRole.System, HumanAsked, null, messages.Count));
+            row = row with { Status = ConversationStatus.Waiting };
+        }
+        return messages.Count == 0 ? null : Change(row, messages);
     }
 
     /// <summary>A human agent takes over; null when this agent already has it (nothing to append).</summary>
@@ -137,9 +190,16 @@ public sealed class Transcript
     private TranscriptMessage VisitorMessage(ChatTurn turn) =>
         NewMessage(TranscriptRole.Visitor, turn.Message.Trim(), turn.Author, 0, turn.ClientMessageId);
 
-    private ConversationRow RowForTurn(ChatChannel channel, ChatPersona persona, TranscriptMessage first) =>
-        (Row ?? new ConversationRow(Tenant, Id, channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, ""))
+    private ConversationRow RowForTurn(ChatTurn turn, ChatPersona persona, TranscriptMessage first, string? issuedVisitorToken) =>
+        (Row ?? new ConversationRow(Tenant, Id, turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, "",
+            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), turn.Visitor?.ServerMinted ?? false))
         with { PersonaId = persona.Id };
+
+    private static Failure TokenRequired() =>
+        new(FailureCodes.VisitorTokenRequired, "Send the visitor_token this conversation's first turn returned.");
+
+    private static Failure WrongToken() =>
+        new(FailureCodes.InvalidVisitorToken, "The visitor_token does not belong to this conversation.");
 
     /// <summary>The summary's count, preview and time are derived here from the messages, in one place.</summary>
     private TranscriptChange Change(ConversationRow row, IReadOnlyList<TranscriptMessage> messages) =>

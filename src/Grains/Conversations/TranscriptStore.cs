@@ -7,10 +7,12 @@ using NpgsqlTypes;
 
 namespace Bob.Grains.Conversations;
 
-/// <summary>The conversation's row as stored beside its messages.</summary>
+/// <summary>The conversation's row as stored beside its messages. <see cref="VisitorTokenHash"/> and
+/// <see cref="ServerMinted"/> are set when a widget conversation opens and never change.</summary>
 public sealed record ConversationRow(
     TenantId Tenant, ConversationId Id, ChatChannel Channel, string Status, string? Title, string? PersonaId,
-    string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview);
+    string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview,
+    string? VisitorTokenHash = null, bool ServerMinted = false);
 
 /// <summary>Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.</summary>
 public sealed class TranscriptStore(NpgsqlDataSource database)
@@ -20,7 +22,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         ConversationRow? row = null;
         await using (var command = new NpgsqlCommand(
-            "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview " +
+            "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted " +
             "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
         {
             command.Parameters.Add(new() { Value = tenant.Value });
@@ -30,7 +32,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             {
                 row = new ConversationRow(tenant, conversation, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
                     NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
-                    reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8));
+                    reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8),
+                    NullableString(reader, 9), reader.GetBoolean(10));
             }
         }
         var messages = new List<TranscriptMessage>();
@@ -126,8 +129,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         // The last summary of a conversation in this batch wins.
         var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.Last()).ToList();
         await using (var upsert = new NpgsqlCommand(
-            "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview) " +
-            "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[]) " +
+            "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted) " +
+            "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[], $12::text[], $13::bool[]) " +
             "ON CONFLICT (tenant_id, session_id) DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, persona_id = EXCLUDED.persona_id, " +
             "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview",
             connection, transaction))
@@ -143,6 +146,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.LastMessageAt).ToArray() });
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.MessageCount).ToArray() });
             upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.VisitorTokenHash)));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace Bob.Grains.Conversations;
 
 /// <summary>
 /// Decides what happens to a visitor's turn before anything is stored, in a fixed order: the message rule, the path
-/// the conversation belongs to, the tenant (public chat, suspension), the speaking persona, an idempotent replay,
+/// the conversation belongs to, the widget visitor's token, the tenant (public chat, suspension), the speaking persona, an idempotent replay,
 /// a human's takeover, the credits; then the engine and its grounded request. Governance policies belong here.
 /// Reads the tenant through <see cref="ITurnSources"/>, so a cache can sit behind it.
 /// </summary>
@@ -24,6 +24,10 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         if (!transcript.BelongsTo(turn.Channel))
         {
             return new TurnOutcome.Refused(Failure.NotFound("Conversation"));
+        }
+        if (transcript.VisitorRefusal(turn.Visitor) is { } notTheVisitors)
+        {
+            return new TurnOutcome.Refused(notTheVisitors);
         }
         var tenant = transcript.Tenant;
         var settings = await sources.SettingsAsync(tenant);

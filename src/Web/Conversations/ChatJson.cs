@@ -26,6 +26,15 @@ public sealed record ChatBody(
     [property: JsonPropertyName(ConversationId.ApiName)] string? ConversationId,
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("business_id")] string? BusinessId,
+    [property: JsonPropertyName("client_message_id")] string? ClientMessageId,
+    [property: JsonPropertyName("visitor_token")] string? VisitorToken = null);
+
+/// <summary>The widget's "talk to a human": the conversation (omitted: a new one), its visitor token, and optionally
+/// the message that prompted it (e.g. the one refused for credits), stored once per client_message_id.</summary>
+public sealed record HumanRequestBody(
+    [property: JsonPropertyName(ConversationId.ApiName)] string? ConversationId,
+    [property: JsonPropertyName("visitor_token")] string? VisitorToken,
+    [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("client_message_id")] string? ClientMessageId);
 
 public sealed record StartConversationBody(

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Web.Hosting;
 using Bob.Web.Http;
 
 namespace Bob.Web.Conversations;
@@ -23,25 +24,30 @@ public static class ChatTurns
             .Required(ChatMessageRule.Field, body.Message)
             .Check(ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
             .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id (or Idempotency-Key) must match [A-Za-z0-9_-]{1,128}.")
+            .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
             .Failure;
         if (invalid is not null)
         {
             return Problems.From(invalid);
         }
         var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
-        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author);
+        var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
+        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor);
+        var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         if (!WantsEventStream(context))
         {
-            return (await conversation.SendAsync(turn)).ToHttp(context, ChatJson.Ok);
+            var result = await conversation.SendAsync(turn);
+            measured.Done(result.Value, result.Failure);
+            return result.ToHttp(context, ChatJson.Ok);
         }
-        return await StreamAsync(conversation.StreamAsync(turn), context);
+        return await StreamAsync(conversation.StreamAsync(turn), context, measured);
     }
 
     public static bool WantsEventStream(HttpContext context) =>
         context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Refusals found before the first token are answered as plain problems; after that the stream carries them.</summary>
-    private static async Task<IResult> StreamAsync(IAsyncEnumerable<ChatStreamItem> items, HttpContext context)
+    private static async Task<IResult> StreamAsync(IAsyncEnumerable<ChatStreamItem> items, HttpContext context, MeasuredTurn measured)
     {
         var enumerator = items.GetAsyncEnumerator(context.RequestAborted);
         if (!await enumerator.MoveNextAsync())
@@ -52,18 +58,20 @@ public static class ChatTurns
         if (enumerator.Current.Failure is { } failure)
         {
             await enumerator.DisposeAsync();
+            measured.Done(null, failure);
             return Problems.From(failure, context);
         }
-        return TypedResults.ServerSentEvents(Relay(enumerator));
+        return TypedResults.ServerSentEvents(Relay(enumerator, measured));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator)
+    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, MeasuredTurn measured)
     {
         try
         {
             do
             {
                 var item = enumerator.Current;
+                measured.Done(item.Done, item.Failure);
                 if (item.Delta is not null && item.Done is null)
                 {
                     yield return new SseItem<string>(ChatJson.Serialize(new { text = item.Delta }), "delta");

@@ -33,6 +33,8 @@ public static class ProblemCatalog
         [FailureCodes.ActivePersona] = (409, "The active persona cannot be deleted"),
         [FailureCodes.SessionTakenOver] = (409, "A human agent has taken over this conversation"),
         [FailureCodes.SessionNotTakenOver] = (409, "The conversation is not taken over"),
+        [FailureCodes.VisitorTokenRequired] = (401, "This conversation needs its visitor token"),
+        [FailureCodes.InvalidVisitorToken] = (403, "The visitor token does not match this conversation"),
         [FailureCodes.Conflict] = (409, "Conflict"),
         [FailureCodes.ServiceUnavailable] = (503, "Service temporarily unavailable"),
         [FailureCodes.InternalError] = (500, "Internal error"),

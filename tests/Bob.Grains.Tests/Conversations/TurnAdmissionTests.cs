@@ -69,6 +69,32 @@ public sealed class TurnAdmissionTests
     }
 
     [Fact]
+    public async Task A_server_minted_widget_conversation_refuses_a_turn_without_its_visitor_token_before_the_tenant_is_asked()
+    {
+        var transcript = NewTranscript();
+        var token = VisitorTokens.New();
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi") with { Visitor = new VisitorAccess(null, ServerMinted: true) }, Ava, "Hello!", [], false, 1, token));
+
+        var withoutToken = await _admission.AdmitAsync(transcript, Turn("it's me"));
+        var withToken = await _admission.AdmitAsync(transcript, Turn("it's me") with { Visitor = new VisitorAccess(token, false) });
+
+        Assert.Equal(FailureCodes.VisitorTokenRequired, Assert.IsType<TurnOutcome.Refused>(withoutToken).Failure.Code);
+        Assert.IsType<TurnOutcome.Answer>(withToken);
+    }
+
+    [Fact]
+    public async Task A_conversation_waiting_for_a_human_keeps_the_assistant_silent()
+    {
+        var transcript = NewTranscript();
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1));
+        transcript.Apply(transcript.RequestHuman(new HumanRequest(new VisitorAccess(null, false), null, null), null)!);
+
+        var outcome = await _admission.AdmitAsync(transcript, Turn("anyone there?"));
+
+        Assert.IsType<TurnOutcome.SilentForHuman>(outcome);
+    }
+
+    [Fact]
     public async Task A_conversation_is_not_found_from_another_path()
     {
         var transcript = NewTranscript();

@@ -41,6 +41,8 @@ public sealed class SuspensionTests(BobWebApp app) : IClassFixture<BobWebApp>
         await (await app.Bearer(tenant.Token).PostJsonAsync("/api/chat/session", new { title = "t" })).AssertProblemAsync(403, "tenant_suspended");
         await (await app.Widget(tenant.WidgetKey).GetAsync("/api/widget/config")).AssertProblemAsync(403, "tenant_suspended");
         await (await app.Widget(tenant.WidgetKey).GetAsync($"/api/widget/sessions/{widgetSession}/events")).AssertProblemAsync(403, "tenant_suspended");
+        await (await app.Widget(tenant.WidgetKey).GetAsync($"/api/widget/sessions/{widgetSession}/messages")).AssertProblemAsync(403, "tenant_suspended");
+        await (await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/handoff", new { session_id = widgetSession })).AssertProblemAsync(403, "tenant_suspended");
         var streamed = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat") { Content = ApiClient.RawJson($$"""{"session_id":"{{widgetSession}}","message":"hi"}""") };
         streamed.Headers.Add("X-Widget-Key", tenant.WidgetKey);
         streamed.Headers.Add("Origin", ChatApi.ShopOrigin);

@@ -24,12 +24,17 @@ public static class WidgetAccess
         }
         var origin = context.Request.Headers.Origin.ToString();
         var result = await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin);
+        // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
+        // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
+        if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
+        {
+            AllowOrigin(context, origin);
+        }
         if (!result.IsSuccess)
         {
             return result;
         }
-        // The origin is allowed, so the widget may read the refusal below (CORS headers first).
-        AllowOrigin(context, origin);
+        // The origin is allowed, so the widget may read this refusal too.
         if (await cluster.GetGrain<ITenantGrain>(result.Value!.Tenant).GetSettingsAsync() is { Suspended: true })
         {
             return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");

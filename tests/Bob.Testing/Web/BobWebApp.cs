@@ -1,8 +1,10 @@
-using Bob.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Bob.Web.Tests.Infrastructure;
+namespace Bob.Testing;
 
 /// <summary>
 /// The real web pipeline (WebApplicationFactory) with a co-hosted silo on loopback ports over a fresh
@@ -17,6 +19,9 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Where a browser reaches this node (<c>http://127.0.0.1:port/</c>); only when served on Kestrel.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+
     /// <summary>The Orleans cluster id this node's silo joined; a second node (see <see cref="ClientWebNode"/>) joins it too.</summary>
     public string ClusterId => _settings["Bob:Cluster:ClusterId"]!;
 
@@ -30,6 +35,14 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// (for server-enforced behaviour such as the body-size limit on chunked requests).</summary>
     protected virtual bool OnKestrel => false;
 
+    /// <summary>How a Kestrel-served fixture listens: a dynamic loopback port unless a derived fixture sets its own URLs.</summary>
+    protected virtual void UseKestrelServer() => UseKestrel(0);
+
+    /// <summary>Runs once Kestrel listens, e.g. to point clients at one of several ports.</summary>
+    protected virtual void AfterKestrelStarted()
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await BeforeStartAsync();
@@ -42,7 +55,7 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Bob:Admin:Email"] = AdminEmail;
         _settings["Bob:Admin:Password"] = AdminPassword;
         _settings["Bob:RateLimits:AuthPerMinutePerIp"] = "100000";
-        _settings["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning";
+        _settings["Logging:LogLevel:Bob.Web.Access"] = "Warning";
         foreach (var (key, value) in Overrides)
         {
             _settings[key] = value;
@@ -50,8 +63,9 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Start now, so the first test does not pay for it inside its own timing.
         if (OnKestrel)
         {
-            UseKestrel(0);
+            UseKestrelServer();
             StartServer();
+            AfterKestrelStarted();
         }
         else
         {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Bob.Web.Tests.Infrastructure;
+namespace Bob.Testing;
 
 /// <summary>A signed-up tenant as seen from outside: its ids, keys and an owner's credentials.</summary>
 public sealed record TestTenant(string TenantId, string OwnerId, string OwnerEmail, string Password, string Token, string CsrfToken, string WidgetKeyId, string WidgetKey);
