@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();

@@ -9,7 +9,7 @@ using Carter;
 namespace Bob.Web.Features.Admin;
 
 /// <summary>What the platform admin sees of one tenant: its overview and the size of its team.</summary>
-public sealed record AdminTenantView(TenantOverview Tenant, int Members, int PendingInvitations);
+public sealed record AdminTenantView(TenantOverview Tenant, int Members, int PendingInvitations, TenantUsage Usage);
 
 /// <summary>The platform admin's tenant list and suspension (<c>tenants.manage</c>).</summary>
 public sealed class AdminModule : ICarterModule
@@ -24,8 +24,8 @@ public sealed class AdminModule : ICarterModule
             .Describe<TenantPage>("Every tenant, newest first, with plan, status and credits used this period (q searches ids and names; plan, status filters; pages of 1..100)",
                 StatusCodes.Status200OK, 400, 401, 403, 503);
         app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
-            await ViewAsync(cluster.GetGrain<ITenantGrain>(id)) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
-            .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size", StatusCodes.Status200OK, 401, 403, 404, 503);
+            await ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
+            .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/suspend", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, true, caller, cluster, context)).WithName("SuspendTenant")
             .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
@@ -52,14 +52,15 @@ public sealed class AdminModule : ICarterModule
         return TypedResults.Ok(await cluster.GetGrain<ITenantDirectoryGrain>(0).ListAsync(new TenantQuery(q, plan, status, pageNumber, size)));
     }
 
-    private static async Task<AdminTenantView?> ViewAsync(ITenantGrain tenant)
+    private static async Task<AdminTenantView?> ViewAsync(IClusterClient cluster, string id)
     {
-        if (await tenant.GetOverviewAsync() is not { } overview)
+        var tenant = cluster.GetGrain<ITenantGrain>(id);
+        if (await tenant.GetOverviewAsync() is not { } overview || await cluster.GetGrain<IUsageGrain>(id).GetAsync() is not { IsSuccess: true } usage)
         {
             return null;
         }
         var team = await tenant.GetTeamAsync();
-        return new AdminTenantView(overview, team.Members.Count, team.Invitations.Count);
+        return new AdminTenantView(overview, team.Members.Count, team.Invitations.Count, usage.Value!);
     }
 
     private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, Caller caller, IClusterClient cluster, HttpContext context) =>
