@@ -1,5 +1,6 @@
 using Bob.Assistant;
 using Bob.Grains.Admin;
+using Bob.Grains.Audit;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
