@@ -59,12 +59,12 @@ public interface ITenantGrain : IGrainWithStringKey
     /// more than the plan allows. Credits used this period stay used; the billing period does not move.
     /// </summary>
     [Alias("ChangePlan")]
-    Task<Result<TenantOverview>> ChangePlanAsync(Actor actor, string planId);
+    Task<Result<TenantOverview>> ChangePlanAsync(string planId);
 
     /// <summary>Suspends or resumes the tenant (platform admin): while suspended every chat route and its widget answer
     /// 403 <c>tenant_suspended</c> and its members can log in and read, nothing more. The platform tenant is never suspended.</summary>
     [Alias("SetSuspended")]
-    Task<Result<TenantOverview>> SetSuspendedAsync(Actor actor, bool suspended);
+    Task<Result<TenantOverview>> SetSuspendedAsync(bool suspended);
 
     /// <summary>Writes this tenant's row in the platform admin's directory (tenants created before it existed are listed so at start).</summary>
     [Alias("SyncDirectory")]

@@ -1,5 +1,7 @@
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Audit;
 
 namespace Bob.Grains.Billing;
 
@@ -90,10 +92,14 @@ public sealed class PricebookGrain(
         {
             return found.Failure!;
         }
+        var previous = Live;
         var published = new PricebookVersion(version, time.GetUtcNow(), found.Value!.Plans);
         State.Published.Add(published);
         State.Draft = null;
         await SaveAsync();
+        // The platform's own log: the pricebook is the platform's, and the admin who published is a member of it.
+        await GrainFactory.AuditAsync(TenantId.Platform, AuditActions.PricebookPublished, new AuditTarget(AuditTargetTypes.Pricebook, $"v{version}"),
+            BillingAuditSummaries.Pricebook(previous), BillingAuditSummaries.Pricebook(published));
         return published;
     }
 

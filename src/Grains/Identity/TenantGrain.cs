@@ -1,8 +1,10 @@
 using Bob.Assistant;
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Admin;
+using Bob.Grains.Audit;
 using Bob.Grains.Billing;
 using Microsoft.Extensions.Options;
 
@@ -116,7 +118,7 @@ public sealed class TenantGrain(
 
     public async Task<TenantOverview?> GetOverviewAsync() => State.Exists ? await OverviewAsync() : null;
 
-    public async Task<Result<TenantOverview>> ChangePlanAsync(Actor actor, string planId)
+    public async Task<Result<TenantOverview>> ChangePlanAsync(string planId)
     {
         if (!State.Exists)
         {
@@ -137,16 +139,18 @@ public sealed class TenantGrain(
         {
             return refused;
         }
+        var before = BillingAuditSummaries.Plan(State.Plan, SubscribedVersion);
         State.Plan = planId;
         State.PricebookVersion = live.Version;
         State.PlanSince = time.GetUtcNow();
         await tenant.WriteStateAsync();
         _subscribed = target;
         await SyncDirectoryAsync();
+        await GrainFactory.AuditAsync(Id, AuditActions.PlanChanged, TenantTarget(), before, BillingAuditSummaries.Plan(planId, live.Version));
         return await OverviewAsync();
     }
 
-    public async Task<Result<TenantOverview>> SetSuspendedAsync(Actor actor, bool suspended)
+    public async Task<Result<TenantOverview>> SetSuspendedAsync(bool suspended)
     {
         if (!State.Exists)
         {
@@ -156,12 +160,16 @@ public sealed class TenantGrain(
         {
             return new Failure(FailureCodes.Conflict, "The platform tenant cannot be suspended.");
         }
-        if (State.Suspended != suspended)
+        if (State.Suspended == suspended)
         {
-            State.Suspended = suspended;
-            await tenant.WriteStateAsync();
+            await SyncDirectoryAsync(); // a retry after a lost answer finds the directory up to date too
+            return await OverviewAsync();
         }
+        var before = BillingAuditSummaries.Status(Status());
+        State.Suspended = suspended;
+        await tenant.WriteStateAsync();
         await SyncDirectoryAsync();
+        await GrainFactory.AuditAsync(Id, suspended ? AuditActions.TenantSuspended : AuditActions.TenantResumed, TenantTarget(), before, BillingAuditSummaries.Status(Status()));
         return await OverviewAsync();
     }
 
@@ -326,6 +334,8 @@ public sealed class TenantGrain(
         await GrainFactory.GetGrain<IEmailIndexGrain>(Emails.Normalize(member.Email)).ReleaseAsync(userId);
         return Outcome.Success;
     }
+
+    private AuditTarget TenantTarget() => new(AuditTargetTypes.Tenant, Id.Value);
 
     private IPricebookGrain Pricebook() => GrainFactory.GetGrain<IPricebookGrain>(IPricebookGrain.Key);
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -185,5 +186,28 @@ public sealed class PlanAndSeatTests(BobWebApp app) : IClassFixture<BobWebApp>
         }
         await (await app.CreateClient().PutAsJsonAsync("/api/tenant/plan", new { plan = "pro" })).AssertProblemAsync(401, "unauthenticated");
         Assert.Equal("starter", (await TenantAsync(tenant))["plan"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_plan_change_is_one_audit_entry_and_a_repeated_refused_or_invalid_change_is_none()
+    {
+        var tenant = await app.SignupAsync();
+
+        Assert.Equal(200, (int)(await ChangePlanAsync(tenant, "pro")).StatusCode);
+        Assert.Equal(200, (int)(await ChangePlanAsync(tenant, "pro")).StatusCode);
+        await (await ChangePlanAsync(tenant, "gold")).AssertProblemAsync(400, "validation_failed");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(201, (int)(await InviteAsync(tenant, "agent")).StatusCode);
+        }
+        await (await ChangePlanAsync(tenant, "starter")).AssertProblemAsync(409, "seat_limit_reached");
+
+        var entry = Assert.Single(await app.AuditEntriesAsync(tenant.Token, "action=plan.changed"));
+        Assert.Equal("user", entry.ActorType());
+        Assert.Equal(tenant.OwnerId, entry.ActorId());
+        Assert.Equal("tenant", entry["target"]!["type"]!.GetValue<string>());
+        Assert.Equal(tenant.TenantId, entry.TargetId());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"plan":"starter","pricebookVersion":1}"""), entry["before"]), entry.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"plan":"pro","pricebookVersion":1}"""), entry["after"]), entry.ToJsonString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Billing;
@@ -216,6 +217,30 @@ public sealed class PricebookTests(PricebookTests.App app) : IClassFixture<Price
         await (await app.CreateClient().GetAsync("/api/pricebook/versions/4000")).AssertProblemAsync(404, "not_found");
         await (await admin.PostAsync("/api/pricebook/drafts/4000/publish", null)).AssertProblemAsync(404, "not_found");
         await (await admin.PutAsJsonAsync("/api/pricebook/drafts/4000", new { plans = BillingApi.SeedPlans() })).AssertProblemAsync(404, "not_found");
+    }
+
+    [Fact]
+    public async Task A_publish_is_one_entry_in_the_platforms_audit_log_and_a_repeated_publish_is_none()
+    {
+        var admin = await app.AdminAsync();
+        var adminToken = admin.DefaultRequestHeaders.Authorization!.Parameter!;
+        var previous = (await (await app.CreateClient().GetAsync("/api/pricebook")).JsonAsync())["version"]!.GetValue<int>();
+        var plans = BillingApi.SeedPlans();
+        plans[2]!["priceUsdMonthly"] = 949;
+        var draft = await (await admin.PostAsJsonAsync("/api/pricebook/drafts", new { plans })).JsonAsync();
+        var version = draft["version"]!.GetValue<int>();
+
+        Assert.Equal(200, (int)(await admin.PostAsync($"/api/pricebook/drafts/{version}/publish", null)).StatusCode);
+        await (await admin.PostAsync($"/api/pricebook/drafts/{version}/publish", null)).AssertProblemAsync(409, "conflict");
+
+        var entries = (await app.AuditEntriesAsync(adminToken, "action=pricebook.published")).Where(e => e.TargetId() == $"v{version}").ToList();
+        var entry = Assert.Single(entries);
+        Assert.Equal("user", entry.ActorType());
+        Assert.Equal(BobWebApp.AdminEmail, entry["actor"]!["email"]!.GetValue<string>());
+        Assert.Equal("pricebook", entry["target"]!["type"]!.GetValue<string>());
+        Assert.Equal(previous, entry["before"]!["version"]!.GetValue<int>());
+        Assert.Equal(version, entry["after"]!["version"]!.GetValue<int>());
+        Assert.Equal(949, BillingApi.PlanOf(entry["after"]!, "enterprise")["priceUsdMonthly"]!.GetValue<decimal>());
     }
 }
 

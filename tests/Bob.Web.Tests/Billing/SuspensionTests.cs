@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Chat;
 using Bob.Web.Tests.Infrastructure;
 
@@ -112,5 +114,28 @@ public sealed class SuspensionTests(BobWebApp app) : IClassFixture<BobWebApp>
         await SetSuspendedAsync(tenant, suspended: false);
 
         Assert.Equal(200, (int)(await WidgetChatAsync(tenant, ChatApi.NewSession())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Suspend_and_resume_are_one_audit_entry_each_in_the_tenants_log_by_the_platform_and_repeats_are_none()
+    {
+        var tenant = await app.SignupAsync();
+
+        await SetSuspendedAsync(tenant, suspended: false);
+        await SetSuspendedAsync(tenant, suspended: true);
+        await SetSuspendedAsync(tenant, suspended: true);
+        await SetSuspendedAsync(tenant, suspended: false);
+        await SetSuspendedAsync(tenant, suspended: false);
+
+        var entries = await app.AuditEntriesAsync(tenant.Token, "actor=platform");
+        Assert.Equal(["tenant.resumed", "tenant.suspended"], entries.Select(e => e.Action()));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(BobWebApp.AdminEmail, e["actor"]!["email"]!.GetValue<string>());
+            Assert.Equal(tenant.TenantId, e.TargetId());
+        });
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"active"}"""), entries[1]["before"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"suspended"}"""), entries[1]["after"]));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"status":"active"}"""), entries[0]["after"]));
     }
 }

@@ -26,11 +26,11 @@ public sealed class AdminModule : ICarterModule
         app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
             await ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
             .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
-        app.MapPost("/{id:bobid}/suspend", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            SetSuspendedAsync(id, true, caller, cluster, context)).WithName("SuspendTenant")
+        app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
+            SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
             .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
-        app.MapPost("/{id:bobid}/resume", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            SetSuspendedAsync(id, false, caller, cluster, context)).WithName("ResumeTenant")
+        app.MapPost("/{id:bobid}/resume", (string id, IClusterClient cluster, HttpContext context) =>
+            SetSuspendedAsync(id, false, cluster, context)).WithName("ResumeTenant")
             .Describe<TenantOverview>("Resume a suspended tenant", StatusCodes.Status200OK, 401, 403, 404, 503);
     }
 
@@ -63,6 +63,6 @@ public sealed class AdminModule : ICarterModule
         return new AdminTenantView(overview, team.Members.Count, team.Invitations.Count, usage.Value!);
     }
 
-    private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, Caller caller, IClusterClient cluster, HttpContext context) =>
-        (await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(caller.Actor, suspended)).ToHttp(context);
+    private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, IClusterClient cluster, HttpContext context) =>
+        (await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(suspended)).ToHttp(context);
 }

@@ -27,7 +27,7 @@ public sealed class TenantModule : ICarterModule
             {
                 return Problems.From(invalid);
             }
-            return (await cluster.GetGrain<ITenantGrain>(caller.Tenant).ChangePlanAsync(caller.Actor, body.Plan!)).ToHttp(context);
+            return (await cluster.GetGrain<ITenantGrain>(caller.Tenant).ChangePlanAsync(body.Plan!)).ToHttp(context);
         }).RequirePermission(Permissions.BillingManage).WithName("ChangePlan")
             .Describe<TenantOverview>("Subscribe to a plan under the live pricebook; refused while seats or integrations exceed the new plan",
                 StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
