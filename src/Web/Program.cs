@@ -36,6 +36,7 @@ app.UseStatusCodePages();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseMiddleware<StorableInputMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();

@@ -240,7 +240,7 @@ public sealed class ConversationGrain(
             return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
         }
         var persona = await Personas().GetSpeakerAsync(_row?.PersonaId);
-        var chatPersona = new ChatPersona(persona.Id, persona.Name);
+        var chatPersona = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
         if (turn.ClientMessageId is not null && await ReplayAsync(turn.ClientMessageId, chatPersona) is { } replay)
         {
             return new TurnContext(turn, chatPersona, null, null, replay);
@@ -274,7 +274,7 @@ public sealed class ConversationGrain(
         await CommitAsync(RowFor(context, answer), [visitor, answer]);
         // Charged only once the answer (and its cost) is durable: a failed write costs nothing.
         var credits = reply.CreditsCost > 0 ? await Meter().ChargeAsync(reply.CreditsCost) : await Meter().BalanceAsync();
-        return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, citations, reply.Handoff, credits, ConversationStatus.Assistant);
+        return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, answer.Citations, reply.Handoff, credits, ConversationStatus.Assistant);
     }
 
     private async Task<ChatReply?> ReplayAsync(string clientMessageId, ChatPersona persona)
@@ -316,9 +316,12 @@ public sealed class ConversationGrain(
         }
     }
 
+    /// <summary>Text is made storable here (<see cref="StorableText"/>), so what this activation remembers is what the store keeps,
+    /// even when a persona or article stored before the rule carries a NUL.</summary>
     private TranscriptMessage NewMessage(TranscriptRole role, string text, string? author, int offset, string? clientMessageId = null,
         IReadOnlyList<ChatCitation>? citations = null, bool handoff = false, int credits = 0) =>
-        new(LastSeq() + 1 + offset, Ids.New("msg_"), role, text, author, citations ?? [], handoff, credits, time.GetUtcNow(), clientMessageId);
+        new(LastSeq() + 1 + offset, Ids.New("msg_"), role, StorableText.Clean(text), StorableText.CleanOrNull(author),
+            [.. (citations ?? []).Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title)))], handoff, credits, time.GetUtcNow(), clientMessageId);
 
     private int LastSeq() => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 

@@ -11,7 +11,10 @@ public sealed record ConversationRow(
     TenantId Tenant, string SessionId, ChatChannel Channel, string Status, string? Title, string? PersonaId,
     string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview);
 
-/// <summary>Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.</summary>
+/// <summary>
+/// Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.
+/// Every text parameter passes <see cref="StorableText.Clean"/>: whatever a caller hands over, PostgreSQL can store it.
+/// </summary>
 public sealed class TranscriptStore(NpgsqlDataSource database)
 {
     public async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, string sessionId)
@@ -22,8 +25,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview " +
             "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
         {
-            command.Parameters.Add(new() { Value = tenant.Value });
-            command.Parameters.Add(new() { Value = sessionId });
+            command.Parameters.Add(Text(tenant.Value));
+            command.Parameters.Add(Text(sessionId));
             await using var reader = await command.ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
@@ -41,8 +44,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "SELECT seq, message_id, role, body, author, citations, handoff, credits, created_at, client_message_id " +
             "FROM bob_messages WHERE tenant_id = $1 AND session_id = $2 ORDER BY seq", connection))
         {
-            command.Parameters.Add(new() { Value = tenant.Value });
-            command.Parameters.Add(new() { Value = sessionId });
+            command.Parameters.Add(Text(tenant.Value));
+            command.Parameters.Add(Text(sessionId));
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -91,7 +94,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             "SELECT COALESCE(SUM(credits), 0) FROM bob_messages WHERE tenant_id = $1 AND created_at >= $2 AND credits > 0", connection);
-        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(Text(tenant.Value));
         command.Parameters.Add(new() { Value = since });
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -116,7 +119,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => (short)m.Message.Role).ToArray() });
             insert.Parameters.Add(Array(messages.Select(m => m.Message.Author)));
             insert.Parameters.Add(Array(messages.Select(m => m.Message.Text)));
-            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => JsonSerializer.Serialize(m.Message.Citations, JsonOptions)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => CitationsJson(m.Message.Citations)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Handoff).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Credits).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
@@ -150,13 +153,20 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static NpgsqlParameter Array(IEnumerable<string?> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+        new() { Value = values.Select(StorableText.CleanOrNull).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { Value = (object?)StorableText.CleanOrNull(value) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    /// <summary>jsonb refuses <c>\u0000</c> even escaped, so citation strings are cleaned before serializing.</summary>
+    private static string CitationsJson(IReadOnlyList<ChatCitation> citations) =>
+        JsonSerializer.Serialize(citations.Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title))), JsonOptions);
 
     private static void AddFilter(NpgsqlCommand command, TenantId tenant, string? status, string? pattern)
     {
-        command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)pattern ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(Text(tenant.Value));
+        command.Parameters.Add(Text(status));
+        command.Parameters.Add(Text(pattern));
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -51,36 +51,53 @@ public static class ChatTurns
             await enumerator.DisposeAsync();
             return Problems.From(failure, context);
         }
-        return TypedResults.ServerSentEvents(Relay(enumerator));
+        return TypedResults.ServerSentEvents(Relay(enumerator, context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatTurns))));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator)
+    /// <summary>Relays the turn as SSE. A stream that breaks after it started still ends with an <c>error</c> event
+    /// (its code says whether a retry with the same client_message_id may help), never mid-way with nothing.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, ILogger logger)
     {
         try
         {
-            do
+            var more = true;
+            while (more)
             {
-                var item = enumerator.Current;
-                if (item.Delta is not null && item.Done is null)
+                if (Event(enumerator.Current) is { } item)
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(new { text = item.Delta }), "delta");
+                    yield return item;
                 }
-                else if (item.Done is not null)
+                Failure? broken = null;
+                try
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(item.Done), "done");
+                    more = await enumerator.MoveNextAsync();
                 }
-                else if (item.Failure is not null)
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(new { code = item.Failure.Code, detail = item.Failure.Detail }), "error");
+                    broken = ExceptionFailures.From(exception);
+                    logger.Log(broken.Code == FailureCodes.InternalError ? LogLevel.Error : LogLevel.Warning, exception, "Streamed chat turn broke: {Code}", broken.Code);
+                    more = false;
+                }
+                if (broken is not null)
+                {
+                    yield return ErrorEvent(broken);
                 }
             }
-            while (await enumerator.MoveNextAsync());
         }
         finally
         {
             await enumerator.DisposeAsync();
         }
     }
+
+    private static SseItem<string>? Event(ChatStreamItem item) =>
+        item.Delta is not null && item.Done is null ? new SseItem<string>(ChatJson.Serialize(new { text = item.Delta }), "delta")
+        : item.Done is not null ? new SseItem<string>(ChatJson.Serialize(item.Done), "done")
+        : item.Failure is not null ? ErrorEvent(item.Failure)
+        : null;
+
+    private static SseItem<string> ErrorEvent(Failure failure) =>
+        new(ChatJson.Serialize(new { code = failure.Code, detail = failure.Detail }), "error");
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -65,6 +65,7 @@ public static class WidgetAccess
         {
             key = context.Request.Query["key"].ToString();
         }
-        return key.StartsWith("pk_live_", StringComparison.Ordinal) && key.Length <= 64 ? key : null;
+        // A grain key is storage: only the shape keys are minted in (pk_live_ + URL-safe base64) ever reaches one.
+        return key.StartsWith("pk_live_", StringComparison.Ordinal) && key.Length <= 64 && Ids.IsValid(key) ? key : null;
     }
 }
