@@ -78,7 +78,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         {
             AddFilter(page, tenant, query.Status, pattern);
             page.Parameters.Add(new() { Value = query.PageSize });
-            page.Parameters.Add(new() { Value = (query.Page - 1) * query.PageSize });
+            // In 64 bits: page × page_size overflows an int long before PostgreSQL's OFFSET (bigint) does.
+            page.Parameters.Add(new() { Value = ((long)query.Page - 1) * query.PageSize });
             await using var reader = await page.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
