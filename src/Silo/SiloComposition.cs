@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Bob.Silo.Storage;
 using Orleans.Storage;
 
 namespace Bob.Silo;
@@ -47,6 +48,10 @@ public static class SiloComposition
                 o.ConnectionString = connectionString;
             })
             .Configure<ClusterMembershipOptions>(TuneFailureDetection);
+
+        // Database failures leave grain storage and grain calls as serializable Bob failures (503/400), not driver exceptions.
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageName, (services, key) => new FailureTranslatingGrainStorage(AdoNetGrainStorageFactory.Create(services, (string)key!)));
+        silo.AddIncomingGrainCallFilter<StorageFailureCallFilter>();
 
         // Orleans' own serializer for stored state: the same [Id]-tolerant contracts as on the wire,
         // instead of the provider's default Newtonsoft JSON with $type names.

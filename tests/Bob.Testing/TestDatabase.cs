@@ -9,10 +9,13 @@ namespace Bob.Testing;
 /// </summary>
 public static class TestDatabase
 {
+    /// <summary>The shared test server's connection string (<c>BOB_TEST_PG</c>, its <c>postgres</c> database).</summary>
+    public static string Server => Environment.GetEnvironmentVariable("BOB_TEST_PG")
+        ?? throw new InvalidOperationException("BOB_TEST_PG is not set: run the tests with deploy/test.sh, which starts a throwaway PostgreSQL.");
+
     public static async Task<string> CreateAsync()
     {
-        var server = Environment.GetEnvironmentVariable("BOB_TEST_PG")
-            ?? throw new InvalidOperationException("BOB_TEST_PG is not set: run the tests with deploy/test.sh, which starts a throwaway PostgreSQL.");
+        var server = Server;
         var name = $"bob_t_{Guid.NewGuid():N}"[..24];
         await using (var connection = new NpgsqlConnection(server))
         {

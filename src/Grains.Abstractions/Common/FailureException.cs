@@ -27,4 +27,10 @@ public sealed class FailureException : Exception
 
     [Id(0)]
     public Failure Failure { get; init; } = new(FailureCodes.InternalError, "Internal error");
+
+    /// <summary>What caused it, for operators' logs (e.g. the database driver's message); never shown to clients.</summary>
+    [Id(1)]
+    public string? Cause { get; init; }
+
+    public override string Message => Cause is null ? base.Message : $"{base.Message} ({Cause})";
 }

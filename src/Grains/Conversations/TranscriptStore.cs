@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,7 +18,20 @@ public sealed record ConversationRow(
 /// </summary>
 public sealed class TranscriptStore(NpgsqlDataSource database)
 {
-    public async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, string sessionId)
+    public Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, string sessionId) =>
+        StorageFailures.GuardAsync(() => LoadCoreAsync(tenant, sessionId));
+
+    public Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query) =>
+        StorageFailures.GuardAsync(() => ListCoreAsync(tenant, query));
+
+    public Task<int> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
+        StorageFailures.GuardAsync(() => CreditsUsedSinceCoreAsync(tenant, since));
+
+    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.</summary>
+    internal Task WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
+        StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
+
+    private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, string sessionId)
     {
         await using var connection = await database.OpenConnectionAsync();
         ConversationRow? row = null;
@@ -57,7 +71,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return (row, messages);
     }
 
-    public async Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query)
+    private async Task<SessionPage> ListCoreAsync(TenantId tenant, SessionQuery query)
     {
         await using var connection = await database.OpenConnectionAsync();
         const string filter =
@@ -90,7 +104,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return new SessionPage(items, query.Page, query.PageSize, total);
     }
 
-    public async Task<int> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since)
+    private async Task<int> CreditsUsedSinceCoreAsync(TenantId tenant, DateTimeOffset since)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
@@ -100,8 +114,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.</summary>
-    internal async Task WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
+    private async Task WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
