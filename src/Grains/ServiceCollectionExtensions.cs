@@ -1,4 +1,4 @@
-using Bob.Grains.Assistant;
+using Bob.Assistant;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Identity;

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using Bob.Assistant.Safety;
+using Bob.Assistant;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
-using Bob.Grains.Assistant;
 using Bob.Grains.Knowledge;
 
 namespace Bob.Grains.Conversations;

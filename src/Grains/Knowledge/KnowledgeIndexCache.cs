@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Bob.Assistant.Retrieval;
+using Bob.Assistant;
 using Bob.Grains.Abstractions.Knowledge;
-using Bob.Grains.Assistant;
 
 namespace Bob.Grains.Knowledge;
 

@@ -1,0 +1,11 @@
+namespace Bob.Assistant.BuiltIn;
+
+public enum VisitorIntent
+{
+    Question,
+    Greeting,
+    Identity,
+    HistoryRecall,
+    Thanks,
+    Injection,
+}

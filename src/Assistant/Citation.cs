@@ -1,0 +1,3 @@
+namespace Bob.Assistant;
+
+public sealed record Citation(string Id, string Title);

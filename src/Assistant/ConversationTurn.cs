@@ -1,0 +1,3 @@
+namespace Bob.Assistant;
+
+public sealed record ConversationTurn(TurnRole Role, string Text);

@@ -1,0 +1,9 @@
+namespace Bob.Assistant;
+
+public enum TurnRole
+{
+    Visitor,
+    Assistant,
+    Agent,
+    System,
+}

@@ -1,7 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public static class AssistantEngineNames
-{
-    public const string BuiltIn = "builtin";
-    public const string Hosted = "hosted";
-}

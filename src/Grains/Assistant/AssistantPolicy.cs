@@ -1,6 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public sealed record AssistantPolicy(IReadOnlyList<string> BlockedTopics, IReadOnlyList<string> HandoffKeywords)
-{
-    public static AssistantPolicy None { get; } = new([], []);
-}

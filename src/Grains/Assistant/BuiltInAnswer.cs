@@ -1,3 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public sealed record BuiltInAnswer(string Text, bool Handoff, IReadOnlyList<string> CitedDocuments);

@@ -1,3 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-internal sealed record CandidateSentence(string DocumentId, int Rank, int Position, string Text, double Score);

@@ -1,3 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public sealed record Citation(string Id, string Title);

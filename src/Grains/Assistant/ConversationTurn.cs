@@ -1,3 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public sealed record ConversationTurn(TurnRole Role, string Text);

@@ -1,8 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public interface IAssistantEngine
-{
-    Task<AssistantReply> ReplyAsync(AssistantRequest request, CancellationToken cancellationToken);
-
-    IAsyncEnumerable<AssistantStreamUpdate> StreamAsync(AssistantRequest request, CancellationToken cancellationToken);
-}

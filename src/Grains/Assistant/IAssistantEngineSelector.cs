@@ -1,7 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public interface IAssistantEngineSelector
-{
-    /// <param name="tenantModel">null (platform default), "builtin" or "hosted".</param>
-    IAssistantEngine ForTenant(string? tenantModel);
-}

@@ -1,8 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-/// <summary>One searchable passage with its weighted term frequencies (title and tags boosted).</summary>
-internal sealed record IndexedPassage(
-    KnowledgeDocument Document,
-    string Text,
-    IReadOnlyDictionary<string, double> TermFrequencies,
-    double Length);

@@ -1,3 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public sealed record KnowledgeDocument(string Id, string Title, string Content, IReadOnlyList<string> Tags);

@@ -1,9 +1,0 @@
-namespace Bob.Grains.Assistant;
-
-public enum TurnRole
-{
-    Visitor,
-    Assistant,
-    Agent,
-    System,
-}
