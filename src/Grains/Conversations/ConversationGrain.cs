@@ -25,6 +25,7 @@ public sealed class ConversationGrain(
     private ConversationRow? _row;
     private List<TranscriptMessage> _messages = [];
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _mustReload;
 
     /// <summary>
     /// One change at a time, from check to durable append. The grain is not reentrant, but a streamed turn runs in
@@ -90,6 +91,7 @@ public sealed class ConversationGrain(
         }
         try
         {
+            await ReloadIfStaleAsync();
             await foreach (var item in StreamCoreAsync(turn))
             {
                 yield return item;
@@ -109,6 +111,7 @@ public sealed class ConversationGrain(
         }
         try
         {
+            await ReloadIfStaleAsync();
             return await change();
         }
         finally
@@ -148,7 +151,14 @@ public sealed class ConversationGrain(
         yield return new ChatStreamItem(null, committed.Value, committed.Failure);
     }
 
-    public Task<ConversationView?> GetAsync() => Task.FromResult(_row is null ? null : View());
+    public async Task<ConversationView?> GetAsync()
+    {
+        if (_mustReload)
+        {
+            await OneAtATimeAsync(() => Task.FromResult<Result<bool>>(true));
+        }
+        return _row is null ? null : View();
+    }
 
     public Task<Result<ConversationView>> TakeoverAsync(string agentUserId) => OneAtATimeAsync(() => TakeoverCoreAsync(agentUserId));
 
@@ -272,9 +282,12 @@ public sealed class ConversationGrain(
         var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
         var visitor = NewMessage(TranscriptRole.Visitor, context.Turn.Message.Trim(), context.Turn.Author, 0, context.Turn.ClientMessageId);
         var answer = NewMessage(TranscriptRole.Assistant, reply.Text, context.Persona.Name, 1, citations: citations, handoff: reply.Handoff, credits: reply.CreditsCost);
-        await CommitAsync(RowFor(context, answer), [visitor, answer]);
-        // Charged only once the answer (and its cost) is durable: a failed write costs nothing.
-        var credits = reply.CreditsCost > 0 ? await Meter().ChargeAsync(reply.CreditsCost) : await Meter().BalanceAsync();
+        var transaction = await CommitAsync(RowFor(context, answer), [visitor, answer]);
+        // Charged only once the answer (and its cost) is durable: a failed write costs nothing. An answer stored behind a
+        // lost acknowledgement has no transaction id to charge with: the meter recounts the log instead.
+        var credits = reply.CreditsCost == 0 ? await Meter().BalanceAsync()
+            : transaction is { } committed ? await Meter().ChargeAsync(reply.CreditsCost, committed)
+            : await Meter().ReconcileAsync();
         return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, answer.Citations, reply.Handoff, credits, ConversationStatus.Assistant);
     }
 
@@ -297,16 +310,28 @@ public sealed class ConversationGrain(
         with { PersonaId = context.Persona.Id };
 
     /// <summary>Appends durably, then (only then) updates memory, wakes waiting readers and tells Mission Control.
-    /// The summary's count, preview and time are derived here from the messages, in one place.</summary>
-    private async Task CommitAsync(ConversationRow row, IReadOnlyList<TranscriptMessage> messages)
+    /// The summary's count, preview and time are derived here from the messages, in one place. Returns the committing
+    /// transaction's id, or null when the write seemed to fail but the store has it (its acknowledgement was lost).</summary>
+    private async Task<ulong?> CommitAsync(ConversationRow row, IReadOnlyList<TranscriptMessage> messages)
     {
         if (messages.Count > 0)
         {
             row = row with { LastPreview = ChatText.Preview(messages[^1].Text), LastMessageAt = messages[^1].CreatedAt, MessageCount = _messages.Count + messages.Count };
         }
-        await writer.AppendAsync(row, messages);
-        _row = row;
-        _messages.AddRange(messages);
+        ulong? transaction = null;
+        try
+        {
+            transaction = await writer.AppendAsync(row, messages);
+            _row = row;
+            _messages.AddRange(messages);
+        }
+        catch (Exception failure)
+        {
+            if (!await LandedAfterAllAsync(messages))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+        }
         var appended = _appended;
         _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         appended.TrySetResult();
@@ -314,6 +339,35 @@ public sealed class ConversationGrain(
         foreach (var message in messages)
         {
             await feed.PublishAsync(Event(message, row.Status));
+        }
+        return transaction;
+    }
+
+    /// <summary>
+    /// After a failed write memory may disagree with the store (the commit can reach PostgreSQL while its acknowledgement
+    /// is lost), so the store decides: reload, and report whether the write landed after all. Until a reload succeeds,
+    /// every call reloads first, so a retry with the same client_message_id finds the turn and replays it.
+    /// </summary>
+    private async Task<bool> LandedAfterAllAsync(IReadOnlyList<TranscriptMessage> messages)
+    {
+        _mustReload = true;
+        try
+        {
+            await ReloadIfStaleAsync();
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        return messages.Count == 0 ? _row is not null : messages.All(m => _messages.Exists(stored => stored.MessageId == m.MessageId));
+    }
+
+    private async Task ReloadIfStaleAsync()
+    {
+        if (_mustReload)
+        {
+            (_row, _messages) = await store.LoadAsync(Tenant, SessionId);
+            _mustReload = false;
         }
     }
 

@@ -24,11 +24,12 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
     public Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query) =>
         StorageFailures.GuardAsync(() => ListCoreAsync(tenant, query));
 
-    public Task<int> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
+    public Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
         StorageFailures.GuardAsync(() => CreditsUsedSinceCoreAsync(tenant, since));
 
-    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.</summary>
-    internal Task WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
+    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
+    /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
+    internal Task<ulong> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
         StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
 
     private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, string sessionId)
@@ -104,17 +105,23 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return new SessionPage(items, query.Page, query.PageSize, total);
     }
 
-    private async Task<int> CreditsUsedSinceCoreAsync(TenantId tenant, DateTimeOffset since)
+    /// <summary>The credits charged since <paramref name="since"/> and the snapshot that sum saw (one repeatable read),
+    /// so a charge arriving later can tell whether the sum already holds it.</summary>
+    private async Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceCoreAsync(TenantId tenant, DateTimeOffset since)
     {
         await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         await using var command = new NpgsqlCommand(
-            "SELECT COALESCE(SUM(credits), 0) FROM bob_messages WHERE tenant_id = $1 AND created_at >= $2 AND credits > 0", connection);
+            "SELECT pg_current_snapshot()::text, COALESCE(SUM(credits), 0)::int FROM bob_messages WHERE tenant_id = $1 AND created_at >= $2 AND credits > 0",
+            connection, transaction);
         command.Parameters.Add(Text(tenant.Value));
         command.Parameters.Add(new() { Value = since });
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(1), CommitSnapshot.Parse(reader.GetString(0)));
     }
 
-    private async Task WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
+    private async Task<ulong> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -139,13 +146,15 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+        ulong transactionId;
         // The last summary of a session in this batch wins.
         var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.SessionId)).Select(g => g.Last()).ToList();
         await using (var upsert = new NpgsqlCommand(
             "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview) " +
             "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[]) " +
             "ON CONFLICT (tenant_id, session_id) DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, persona_id = EXCLUDED.persona_id, " +
-            "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview",
+            "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview " +
+            "RETURNING pg_current_xact_id()::text",
             connection, transaction))
         {
             upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
@@ -159,9 +168,10 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.LastMessageAt).ToArray() });
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.MessageCount).ToArray() });
             upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            transactionId = ulong.Parse((string)(await upsert.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
         }
         await transaction.CommitAsync(cancellationToken);
+        return transactionId;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -8,7 +8,8 @@ namespace Bob.Grains.Conversations;
 /// <summary>One conversation's pending append: its new messages and its updated summary row.</summary>
 internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages)
 {
-    public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes with the id of the PostgreSQL transaction that committed it.</summary>
+    public TaskCompletionSource<ulong> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
@@ -24,7 +25,8 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
-    public Task AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages)
+    /// <summary>Appends durably; the result is the committing transaction's id (see <see cref="ICreditMeterGrain.ChargeAsync"/>).</summary>
+    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages)
     {
         var append = new TranscriptAppend(conversation, messages);
         if (!_queue.Writer.TryWrite(append))
@@ -72,8 +74,8 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
     {
         try
         {
-            await store.WriteBatchAsync(batch, CancellationToken.None);
-            batch.ForEach(a => a.Written.TrySetResult());
+            var transaction = await store.WriteBatchAsync(batch, CancellationToken.None);
+            batch.ForEach(a => a.Written.TrySetResult(transaction));
         }
         catch (Exception) when (batch.Count > 1)
         {

@@ -19,7 +19,10 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    public async Task InitializeAsync()
+    /// <summary>The connection string the silos use; a fixture may route them through a fault-injecting proxy.</summary>
+    protected virtual string SiloConnectionString(string database) => database;
+
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = ExistingDatabase ?? await TestDatabase.CreateAsync();
         var builder = new TestClusterBuilder(InitialSilos);
@@ -27,7 +30,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.Options.ServiceId = "bob-test"; // storage rows are keyed by service id: a restart must find them
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Bob"] = ConnectionString,
+            ["ConnectionStrings:Bob"] = SiloConnectionString(ConnectionString),
             ["Bob:Admin:Email"] = "admin@bob.test",
             ["Bob:Admin:Password"] = "admin-password-1",
         }));
@@ -45,7 +48,7 @@ public class ClusterFixture : IAsyncLifetime
         return restarted;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
