@@ -3,6 +3,7 @@ using Bob.Grains;
 using Bob.Grains.Abstractions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Bob.Silo.Storage;
 using Orleans.Storage;
@@ -59,6 +60,7 @@ public static class SiloComposition
             .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
 
         silo.Services.AddBobGrainServices(configuration);
+        silo.Services.TryAddSingleton<OperatorConsole>();
         silo.AddPlatformBootstrap();
         return silo;
     }
