@@ -44,28 +44,28 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         return new SignupResult(summary, new UserSummary(userId, email, Roles.Owner), new WidgetKeyIssued(key.Value!.Id, key.Value.Key, key.Value.AllowedOrigins));
     }
 
-    public async Task<Result<LoginResult>> LoginAsync(string email, string password)
+    public async Task<Result<LoginResult>> LoginAsync(string email, string password, string source)
     {
         var normalized = Emails.Normalize(email);
         var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(normalized);
-        if (await throttle.CheckAsync() is { } wait)
+        if (await throttle.CheckAsync(source) is { } wait)
         {
-            return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account; try again later.", RetryAfter: wait);
+            return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account from here; try again later.", RetryAfter: wait);
         }
         var owner = await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).LookupAsync();
         var member = owner is null ? null : await GrainFactory.GetGrain<ITenantGrain>(owner.Tenant.Value).GetMemberAsync(owner.UserId);
         if (owner is null || member is null)
         {
             await hasher.BurnAsync(password);
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             return InvalidCredentials();
         }
         if (!await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(owner.Tenant, owner.UserId)).VerifyPasswordAsync(password))
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             return InvalidCredentials();
         }
-        await throttle.ResetAsync();
+        await throttle.RecordSuccessAsync(source);
         return await IssueTokenAsync(owner.Tenant, member);
     }
 

@@ -15,9 +15,10 @@ namespace Bob.Grains.Tests.Identity;
 /// failed login costs the same hashing work whether the email is known, unknown, old-hashed or corrupt: the code path,
 /// counted in PBKDF2 iterations, not the wall clock.
 /// </summary>
-public sealed class PasswordTests(PasswordTests.CheapHashCluster fixture) : IClassFixture<PasswordTests.CheapHashCluster>
+[Collection(IdentityCluster.Name)]
+public sealed class PasswordTests(IdentityCluster fixture)
 {
-    private const int Iterations = CheapHashCluster.Iterations;
+    private const int Iterations = IdentityCluster.Iterations;
     private const string Password = "a-long-password";
 
     private IAccountsGrain Accounts => fixture.Grains.GetGrain<IAccountsGrain>(0);
@@ -34,11 +35,11 @@ public sealed class PasswordTests(PasswordTests.CheapHashCluster fixture) : ICla
 
         var spent = new Dictionary<string, long>
         {
-            ["unknown email"] = await IterationsForAsync(() => Accounts.LoginAsync($"{Guid.NewGuid():N}@example.com", Password)),
-            ["wrong password"] = await IterationsForAsync(() => Accounts.LoginAsync(known.Email, "wrong-password")),
-            ["wrong password, old hash"] = await IterationsForAsync(() => Accounts.LoginAsync(legacy.Email, "wrong-password")),
-            ["corrupt hash"] = await IterationsForAsync(() => Accounts.LoginAsync(corrupt.Email, Password)),
-            ["garbage hash"] = await IterationsForAsync(() => Accounts.LoginAsync(garbage.Email, Password)),
+            ["unknown email"] = await IterationsForAsync(() => Accounts.LoginAsync($"{Guid.NewGuid():N}@example.com", Password, "203.0.113.7")),
+            ["wrong password"] = await IterationsForAsync(() => Accounts.LoginAsync(known.Email, "wrong-password", "203.0.113.7")),
+            ["wrong password, old hash"] = await IterationsForAsync(() => Accounts.LoginAsync(legacy.Email, "wrong-password", "203.0.113.7")),
+            ["corrupt hash"] = await IterationsForAsync(() => Accounts.LoginAsync(corrupt.Email, Password, "203.0.113.7")),
+            ["garbage hash"] = await IterationsForAsync(() => Accounts.LoginAsync(garbage.Email, Password, "203.0.113.7")),
         };
 
         Assert.All(spent, entry => Assert.True(entry.Value == Iterations, $"{entry.Key}: {entry.Value} iterations, expected {Iterations}"));
@@ -56,7 +57,7 @@ public sealed class PasswordTests(PasswordTests.CheapHashCluster fixture) : ICla
     {
         var user = await SignupAsync(stored);
 
-        var login = await Accounts.LoginAsync(user.Email, Password);
+        var login = await Accounts.LoginAsync(user.Email, Password, "203.0.113.7");
 
         Assert.Equal(FailureCodes.InvalidCredentials, login.Failure?.Code);
     }
@@ -66,8 +67,8 @@ public sealed class PasswordTests(PasswordTests.CheapHashCluster fixture) : ICla
     {
         var legacy = await SignupAsync(LegacyHash(Password, Iterations / 4));
 
-        var first = await Accounts.LoginAsync(legacy.Email, Password);
-        var secondCost = await IterationsForAsync(() => Accounts.LoginAsync(legacy.Email, Password));
+        var first = await Accounts.LoginAsync(legacy.Email, Password, "203.0.113.7");
+        var secondCost = await IterationsForAsync(() => Accounts.LoginAsync(legacy.Email, Password, "203.0.113.7"));
 
         Assert.True(first.IsSuccess, first.Failure?.Detail);
         Assert.Equal(Iterations, secondCost); // verified against a hash of the configured strength: it was rehashed
@@ -97,16 +98,5 @@ public sealed class PasswordTests(PasswordTests.CheapHashCluster fixture) : ICla
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, 32);
         return $"pbkdf2-sha256${iterations.ToString(CultureInfo.InvariantCulture)}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
-    }
-
-    /// <summary>A cluster whose password hash is cheap, so counting its work costs no test time.</summary>
-    public sealed class CheapHashCluster : ClusterFixture
-    {
-        public const int Iterations = 2000;
-
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["Bob:Auth:PasswordIterations"] = Iterations.ToString(CultureInfo.InvariantCulture),
-        };
     }
 }
