@@ -6,6 +6,7 @@ using Carter;
 using Microsoft.AspNetCore.HttpLogging;
 
 var builder = WebApplication.CreateBuilder(args);
+PublicUrl.Validate(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.MaxBodyBytes);
 if (builder.Configuration.GetValue("Bob:Logging:Json", false))
 {
@@ -25,6 +26,8 @@ builder.Services
         o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
         o.CombineLogs = true;
     })
+    // Host names are checked by HostFilterMiddleware (same AllowedHosts setting, problem answers); the in-box filter stands aside.
+    .PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"])
     .AddOpenApi()
     .AddCarter();
 
@@ -33,6 +36,7 @@ app.UseMiddleware<RequestIdMiddleware>();
 app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<HostFilterMiddleware>();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseRouting();
 app.UseRateLimiter();
