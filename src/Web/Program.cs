@@ -33,6 +33,7 @@ builder.Services
 
 var app = builder.Build();
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseBobSecurityHeaders();
 app.UseHttpLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
