@@ -56,8 +56,12 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
                 {
                     batch.Add(append);
                 }
-                await WriteAsync(batch);
-                batch.Clear();
+                // Both writers wake for one append; the one that finds the queue empty has nothing to commit.
+                if (batch.Count > 0)
+                {
+                    await WriteAsync(batch);
+                    batch.Clear();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
