@@ -46,7 +46,11 @@ app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
-app.MapOpenApi();
+// One document, at one address. The generator also takes ?documentName= and answers an unknown one with plain text
+// echoing it; here any other name is a 404 problem.
+app.MapOpenApi("/openapi/v1.json").AddEndpointFilter((context, next) => context.HttpContext.Request.Query.ContainsKey("documentName")
+    ? ValueTask.FromResult<object?>(Problems.From(Bob.Grains.Abstractions.Common.Failure.NotFound("OpenAPI document")))
+    : next(context));
 app.MapBobHealthChecks();
 app.MapCarter();
 await app.RunAsync();

@@ -34,4 +34,16 @@ public sealed class HealthAndOpenApiTests(BobWebApp app) : IClassFixture<BobWebA
         Assert.NotNull(document["paths"]!["/api/auth/login"]);
         Assert.NotNull(document["paths"]!["/api/auth/login"]!["post"]);
     }
+
+    [Theory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/%3Cscript%3E.json")]
+    [InlineData("/openapi/v1.json?documentName=%3Cscript%3E")]
+    public async Task An_unknown_openapi_document_is_a_not_found_problem_that_echoes_nothing(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        await response.AssertProblemAsync(404, "not_found");
+        Assert.DoesNotContain("script", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }
