@@ -26,7 +26,9 @@ public static class ExceptionFailures
             new(FailureCodes.InvalidJson, "A JSON body is required."),
         BadHttpRequestException =>
             new(FailureCodes.InvalidJson, "The request could not be read."),
-        Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.ClientNotAvailableException =>
+        Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException
+            or Orleans.Runtime.ClientNotAvailableException or Orleans.Runtime.GatewayTooBusyException
+            or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Storage.InconsistentStateException =>
             new(FailureCodes.ServiceUnavailable, "The service is briefly unavailable; retry shortly.", RetryAfter: UnavailableRetryAfter),
         _ => new(FailureCodes.InternalError, "Something went wrong on our side. Quote the requestId when reporting it."),
     };
