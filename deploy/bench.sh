@@ -2,7 +2,10 @@
 # shellcheck source-path=SCRIPTDIR
 # Load run on this machine: a fresh durable PostgreSQL, one web node with a co-hosted silo (Release),
 # anonymous-chat limits raised for the run, then bench/Bob.Load against loopback. Prints a markdown table.
-# Usage: deploy/bench.sh [--duration 15] [--connections 32] [--sessions 500]
+# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500]
+#   --telemetry metrics (default): what a node runs without a collector: meters, /metrics, the cluster dashboard.
+#   --telemetry full: metrics plus every span and log exported over OTLP to a stand-in collector on loopback.
+#   --telemetry off: no OpenTelemetry and no dashboard, to measure what they cost.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,14 +14,31 @@ source "$ROOT/deploy/lib/pg.sh"
 # shellcheck source=lib/proc.sh
 source "$ROOT/deploy/lib/proc.sh"
 
+TELEMETRY=metrics
+load_args=()
+while (($#)); do
+  case $1 in
+    --telemetry) TELEMETRY=${2:-}; shift 2 ;;
+    *) load_args+=("$1"); shift ;;
+  esac
+done
+case $TELEMETRY in
+  off) telemetry_env=(Bob__Telemetry__Enabled=false Bob__Dashboard__Enabled=false) ;;
+  metrics) telemetry_env=() ;;
+  full) telemetry_env=() ;;
+  *) echo "usage: --telemetry off|metrics|full" >&2; exit 2 ;;
+esac
+
 PG_DIR=$(mktemp -d)
 chmod 755 "$PG_DIR"
 PG_PORT=$(free_port)
 HTTP_PORT=$(free_port)
 app_pid=
+sink_pid=
 # shellcheck disable=SC2317  # only called from the EXIT trap
 cleanup() {
   [[ -n $app_pid ]] && stop_pid "$app_pid"
+  [[ -n $sink_pid ]] && stop_pid "$sink_pid"
   pg_stop "$PG_DIR" || true
   rm -rf "$PG_DIR"
 }
@@ -30,7 +50,16 @@ pg_create_db "$PG_PORT" bob
 dotnet build "$ROOT/src/Web/Web.csproj" -c Release -nologo -v q
 dotnet build "$ROOT/bench/Bob.Load/Bob.Load.csproj" -c Release -nologo -v q
 
+if [[ $TELEMETRY == full ]]; then
+  SINK_PORT=$(free_port)
+  python3 "$ROOT/deploy/lib/otlp_sink.py" "$SINK_PORT" &
+  sink_pid=$!
+  telemetry_env=("OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$SINK_PORT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf)
+fi
+echo "telemetry: $TELEMETRY"
+
 (cd "$ROOT/src/Web" && exec env \
+  ${telemetry_env[@]+"${telemetry_env[@]}"} \
   "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)" \
   Bob__Hosting__CoHostSilo=true \
   "ASPNETCORE_URLS=http://127.0.0.1:$HTTP_PORT" \
@@ -41,9 +70,9 @@ dotnet build "$ROOT/bench/Bob.Load/Bob.Load.csproj" -c Release -nologo -v q
   Bob__RateLimits__WidgetKeyPerMinute=100000000 \
   ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning \
-  Logging__LogLevel__Microsoft.AspNetCore.HttpLogging=Warning \
+  Logging__LogLevel__Bob.Web.Access=Warning \
   dotnet "$ROOT/src/Web/bin/Release/net10.0/Bob.Web.dll") &
 app_pid=$!
 wait_ready "http://127.0.0.1:$HTTP_PORT/health/ready" "$app_pid" 120
 
-dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" --url "http://127.0.0.1:$HTTP_PORT" "$@"
+dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" --url "http://127.0.0.1:$HTTP_PORT" ${load_args[@]+"${load_args[@]}"}

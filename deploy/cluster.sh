@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 # Runs SILOS silos and WEBS web nodes on this machine against one database, for fault/scale experiments.
-# Usage: deploy/cluster.sh [SILOS=2] [WEBS=2]. Logs: $BOB_DATA_DIR/logs/NAME.log. Ctrl-C stops all.
+# Usage: deploy/cluster.sh [SILOS=2] [WEBS=2]. The schema is migrated once (`Bob.Silo migrate`, as a release
+# job would), then nodes start with migration off. Logs: $BOB_DATA_DIR/logs/NAME.log. Ctrl-C stops all.
 #
 # Every port is a setting, so two clusters can share a host (give each its own ports and data directory):
-#   BOB_PG_PORT (55432)         PostgreSQL, data in $BOB_DATA_DIR/pg
-#   BOB_HTTP_PORT (5080)        web node i listens on 127.0.0.1:BOB_HTTP_PORT+i
-#   BOB_SILO_PORT (11111)       silo i: silo-to-silo port BOB_SILO_PORT+i
-#   BOB_GATEWAY_PORT (30000)    silo i: client gateway BOB_GATEWAY_PORT+i
-#   BOB_DASHBOARD_PORT (8080)   silo i: Orleans dashboard on loopback, BOB_DASHBOARD_PORT+i
-#   BOB_DATA_DIR (.data)        PostgreSQL data and logs
-#   BOB_DB (bob)                database name
-#   BOB_PUBLIC_URL              the public URL every web node announces (default: each node its own http://127.0.0.1:port)
+#   BOB_PG_PORT (55432)               PostgreSQL, data in $BOB_DATA_DIR/pg
+#   BOB_HTTP_PORT (5080)              web node i listens on 127.0.0.1:BOB_HTTP_PORT+i
+#   BOB_MANAGEMENT_PORT (5090)        web node i: /metrics and probes on BOB_MANAGEMENT_PORT+i
+#   BOB_SILO_PORT (11111)             silo i: silo-to-silo port BOB_SILO_PORT+i
+#   BOB_GATEWAY_PORT (30000)          silo i: client gateway BOB_GATEWAY_PORT+i
+#   BOB_SILO_MANAGEMENT_PORT (8080)   silo i: probes, /metrics, /dashboard on BOB_SILO_MANAGEMENT_PORT+i
+#   BOB_DATA_DIR (.data)              PostgreSQL data and logs
+#   BOB_DB (bob)                      database name
+#   BOB_PUBLIC_URL                    the public URL every web node announces (default: each node its own http://127.0.0.1:port)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,11 +28,12 @@ WEBS=${2:-2}
 DATA_DIR=${BOB_DATA_DIR:-$ROOT/.data}
 PG_PORT=${BOB_PG_PORT:-55432}
 HTTP_PORT=${BOB_HTTP_PORT:-5080}
+MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-5090}
+SILO_MANAGEMENT_PORT=${BOB_SILO_MANAGEMENT_PORT:-8080}
 SILO_PORT=${BOB_SILO_PORT:-11111}
 GATEWAY_PORT=${BOB_GATEWAY_PORT:-30000}
-DASHBOARD_PORT=${BOB_DASHBOARD_PORT:-8080}
 DB=${BOB_DB:-bob}
-for setting in PG_PORT HTTP_PORT SILO_PORT GATEWAY_PORT DASHBOARD_PORT; do
+for setting in PG_PORT HTTP_PORT MANAGEMENT_PORT SILO_MANAGEMENT_PORT SILO_PORT GATEWAY_PORT; do
   [[ ${!setting} =~ ^[1-9][0-9]*$ ]] || { echo "error: BOB_$setting must be a port number, not '${!setting}'" >&2; exit 2; }
 done
 PG_DIR=$DATA_DIR/pg
@@ -38,8 +41,8 @@ LOGS=$DATA_DIR/logs
 
 # The ports this run will listen on, so a clash with another cluster is reported before anything starts.
 planned_ports=()
-for ((i = 0; i < SILOS; i++)); do planned_ports+=($((SILO_PORT + i)) $((GATEWAY_PORT + i)) $((DASHBOARD_PORT + i))); done
-for ((i = 0; i < WEBS; i++)); do planned_ports+=($((HTTP_PORT + i))); done
+for ((i = 0; i < SILOS; i++)); do planned_ports+=($((SILO_PORT + i)) $((GATEWAY_PORT + i)) $((SILO_MANAGEMENT_PORT + i))); done
+for ((i = 0; i < WEBS; i++)); do planned_ports+=($((HTTP_PORT + i)) $((MANAGEMENT_PORT + i))); done
 if [[ $(printf '%s\n' "${planned_ports[@]}" | sort | uniq -d) ]]; then
   echo "error: the port ranges overlap (${planned_ports[*]}); space BOB_*_PORT apart by at least the node count" >&2
   exit 2
@@ -85,7 +88,7 @@ start() {
   echo "started $name (pid $!), log: $LOGS/$name.log"
 }
 
-# fail_start NAME RC — reports why a node did not come up (RC from wait_ready/wait_tcp) and exits.
+# fail_start NAME RC — reports why a node did not come up (RC from wait_ready) and exits.
 fail_start() {
   local why="was not ready within 120 s"
   (($2 == 2)) && why="exited"
@@ -94,21 +97,24 @@ fail_start() {
   exit 1
 }
 
+echo "migrating the schema (once, before any node starts) ..."
+(cd "$ROOT/src/Silo" && env "ConnectionStrings__Bob=$CONN" dotnet "$ROOT/src/Silo/bin/Release/net10.0/Bob.Silo.dll" migrate)
+
 for ((i = 0; i < SILOS; i++)); do
-  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production \
-    "Bob__Silo__SiloPort=$((SILO_PORT + i))" "Bob__Silo__GatewayPort=$((GATEWAY_PORT + i))" "Bob__Silo__DashboardPort=$((DASHBOARD_PORT + i))"
+  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production Bob__Hosting__MigrateAtStart=false \
+    "Bob__Silo__SiloPort=$((SILO_PORT + i))" "Bob__Silo__GatewayPort=$((GATEWAY_PORT + i))" "Bob__Management__Port=$((SILO_MANAGEMENT_PORT + i))"
 done
 
-# Web nodes are plain Orleans clients: let the silos open their gateways first.
+# Web nodes are plain Orleans clients: let the silos become Active first (their readiness probe).
 for ((i = 0; i < SILOS; i++)); do
   rc=0
-  wait_tcp $((GATEWAY_PORT + i)) "${pids[i]}" 120 || rc=$?
+  wait_ready "http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))/health/ready" "${pids[i]}" 120 || rc=$?
   ((rc == 0)) || fail_start "silo-$i" "$rc"
 done
 
 for ((i = 0; i < WEBS; i++)); do
   start "web-$i" Web ASPNETCORE_ENVIRONMENT=Production Bob__Hosting__CoHostSilo=false \
-    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))" \
+    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))" "Bob__Management__Port=$((MANAGEMENT_PORT + i))" \
     "Bob__PublicUrl=${BOB_PUBLIC_URL:-http://127.0.0.1:$((HTTP_PORT + i))}"
 done
 
@@ -122,9 +128,11 @@ done
 echo
 echo "Bob cluster is up: $SILOS silo(s), $WEBS web node(s), PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
 for ((i = 0; i < SILOS; i++)); do
-  echo "  silo-$i  ports $((SILO_PORT + i))/$((GATEWAY_PORT + i)), dashboard http://127.0.0.1:$((DASHBOARD_PORT + i))/  (pid ${pids[i]})"
+  echo "  silo-$i  management http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))/dashboard/ and /metrics  (pid ${pids[i]})"
 done
-for ((i = 0; i < WEBS; i++)); do echo "  web-$i   http://127.0.0.1:$((HTTP_PORT + i))/  (pid ${web_pids[i]})"; done
+for ((i = 0; i < WEBS; i++)); do
+  echo "  web-$i   http://127.0.0.1:$((HTTP_PORT + i))/  management http://127.0.0.1:$((MANAGEMENT_PORT + i))/metrics  (pid ${web_pids[i]})"
+done
 echo "Logs in $LOGS/. Ctrl-C stops all."
 
 # Keep running while individual nodes are killed/restarted by hand; stop when all have exited.

@@ -4,9 +4,11 @@
 # Data lives in .data/pg and survives restarts. Ctrl-C stops everything this script started.
 #
 # Environment: BOB_PG_PORT (55432), BOB_HTTP_HOST (127.0.0.1), BOB_HTTP_PORT (5080),
+#              BOB_MANAGEMENT_PORT (BOB_HTTP_PORT+1: /metrics, /dashboard, probes; loopback only),
 #              BOB_PUBLIC_URL (http://HOST:PORT/, what browsers use: embed codes and invitation links are built from it),
 #              BOB_SILO_PORT (11111), BOB_GATEWAY_PORT (30000) for the co-hosted silo,
 #              BOB_ADMIN_EMAIL (admin@bob.local), BOB_ADMIN_PASSWORD (optional).
+#              OTEL_EXPORTER_OTLP_ENDPOINT, when set, sends traces, metrics and logs to that collector.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +21,7 @@ PG_DIR=$ROOT/.data/pg
 PG_PORT=${BOB_PG_PORT:-55432}
 HTTP_HOST=${BOB_HTTP_HOST:-127.0.0.1}
 HTTP_PORT=${BOB_HTTP_PORT:-5080}
+MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-$((HTTP_PORT + 1))}
 SILO_PORT=${BOB_SILO_PORT:-11111}
 GATEWAY_PORT=${BOB_GATEWAY_PORT:-30000}
 ADMIN_EMAIL=${BOB_ADMIN_EMAIL:-admin@bob.local}
@@ -58,6 +61,7 @@ app_env=(
   "Bob__Silo__GatewayPort=$GATEWAY_PORT"
   "ASPNETCORE_URLS=http://$HTTP_HOST:$HTTP_PORT"
   "Bob__PublicUrl=$PUBLIC_URL"
+  "Bob__Management__Port=$MANAGEMENT_PORT"
   "Bob__Admin__Email=$ADMIN_EMAIL"
   ASPNETCORE_ENVIRONMENT=Production
 )
@@ -85,6 +89,8 @@ cat <<EOF
 
 ================================================================
  Bob is running: $URL
+ operators:      http://127.0.0.1:$MANAGEMENT_PORT/dashboard/  (cluster)
+                 http://127.0.0.1:$MANAGEMENT_PORT/metrics     (Prometheus)
  admin email:    $ADMIN_EMAIL
  password:       the BOB_ADMIN_PASSWORD you set, or the one-time
                  password printed above on first start

@@ -6,10 +6,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
 source "$ROOT/deploy/lib/pg.sh"
+# shellcheck source=lib/chromium.sh
+source "$ROOT/deploy/lib/chromium.sh"
 
 start=$SECONDS
 pg_ensure_installed
-# Browser tests (widget, consoles) will need Debian's chromium here: install it when the first one lands.
+# The browser tests (tests/Bob.Browser.Tests) drive Debian's chromium; the widget build needs Node.js and npm.
+chromium_ensure_installed
 
 PG_DIR=$(mktemp -d)
 # shellcheck disable=SC2317  # only called from the EXIT trap

@@ -33,14 +33,3 @@ stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
-
-# wait_tcp PORT PID TIMEOUT_S — polls until 127.0.0.1:PORT accepts connections; return codes as wait_ready.
-wait_tcp() {
-  local port=$1 pid=$2 deadline=$(($(now_ms) + $3 * 1000))
-  while (($(now_ms) < deadline)); do
-    kill -0 "$pid" 2>/dev/null || return 2
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.2
-  done
-  return 1
-}

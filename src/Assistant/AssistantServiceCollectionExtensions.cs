@@ -36,7 +36,7 @@ public static class AssistantServiceCollectionExtensions
         var platformDefault = configuration[AssistantEngineSelector.DefaultEngineConfigurationKey] ?? AssistantEngineNames.BuiltIn;
         services.AddSingleton<IAssistantEngineSelector>(provider =>
         {
-            var builtIn = provider.GetRequiredService<BuiltInChatClient>();
+            var builtIn = Instrumented(provider.GetRequiredService<BuiltInChatClient>(), provider);
             return new AssistantEngineSelector(new AssistantEngine(builtIn), HostedEngine(provider, hosted, builtIn), platformDefault);
         });
         services.AddSingleton(provider => provider.GetRequiredService<IAssistantEngineSelector>().ForTenant(null));
@@ -50,10 +50,19 @@ public static class AssistantServiceCollectionExtensions
             return null;
         }
 
-        var model = provider.GetRequiredService<HostedChatClientFactory>().Create(hosted);
+        var model = Instrumented(provider.GetRequiredService<HostedChatClientFactory>().Create(hosted), provider);
         var logger = provider.GetRequiredService<ILogger<FallbackChatClient>>();
         return new AssistantEngine(new FallbackChatClient(model, builtIn, hosted.Timeout, logger));
     }
+
+    /// <summary>
+    /// OpenTelemetry gen_ai spans and metrics (model, tokens, duration) for every model call. Sensitive data stays off:
+    /// prompts and answers carry visitors' words and never go to telemetry.
+    /// </summary>
+    private static IChatClient Instrumented(IChatClient client, IServiceProvider provider) =>
+        client.AsBuilder()
+            .UseOpenTelemetry(provider.GetService<ILoggerFactory>(), configure: telemetry => telemetry.EnableSensitiveData = false)
+            .Build(provider);
 
     // Timeout is the whole budget: one slow attempt may use all of it, fast transient failures are retried within it.
     private static void ConfigureResilience(HttpStandardResilienceOptions resilience, HostedModelOptions hosted)

@@ -3,6 +3,7 @@ using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
+using Bob.Grains.Telemetry;
 using Bob.Grains.WidgetKeys;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
+        services.AddSingleton<ITurnSources, GrainTurnSources>();
+        services.AddSingleton<TurnAdmission>();
+        services.AddMetrics();
+        services.AddSingleton<GrainMetrics>();
         return services;
     }
 }

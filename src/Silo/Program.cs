@@ -1,28 +1,46 @@
-using Bob.Grains.Abstractions.Hosting;
-using Orleans.Dashboard;
+using Bob.Hosting;
+using Bob.Hosting.Health;
+using Bob.Hosting.Management;
+using Bob.Hosting.Telemetry;
 
 namespace Bob.Silo;
 
-/// <summary>The standalone silo process (deploy/cluster.sh runs several); the dashboard listens on loopback only.</summary>
+/// <summary>
+/// The standalone silo process. <c>Bob.Silo</c> runs a silo whose only HTTP port is the management port
+/// (<c>Bob:Management:Port</c>, default 8080: probes, <c>/metrics</c>, <c>/dashboard</c>); <c>Bob.Silo migrate</c>
+/// applies the schema and exits; <c>Bob.Silo healthcheck</c> asks a running silo's readiness (container health checks).
+/// </summary>
 public static class SiloProgram
 {
-    public static async Task Main(string[] args)
+    public const string ServiceName = "bob-silo";
+    public const int DefaultManagementPort = 8080;
+
+    public static async Task<int> Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var siloOptions = builder.Configuration.GetSection(BobSiloOptions.Section).Get<BobSiloOptions>() ?? new BobSiloOptions();
-
-        await SchemaMigrator.ApplyAsync(BobConfiguration.ConnectionString(builder.Configuration));
-
-        builder.UseOrleans(silo =>
+        if (MigrateCommand.IsRequested(args))
         {
-            silo.AddBobSilo(builder.Configuration);
-            silo.AddDashboard();
-        });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{(siloOptions.DashboardPort > 0 ? siloOptions.DashboardPort : 8080)}");
+            return await MigrateCommand.RunAsync(args);
+        }
+        if (HealthProbeCommand.IsRequested(args))
+        {
+            return await HealthProbeCommand.RunAsync(args, DefaultManagementPort);
+        }
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddBobHostDefaults(ServiceName, publicUrls: false, DefaultManagementPort);
+        await SchemaAtStart.PrepareAsync(builder.Configuration);
+        builder.UseOrleans(silo => silo.AddBobSilo(builder.Configuration));
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.Ready])
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthEndpoints.Ready]);
 
         var app = builder.Build();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.UseRouting();
+        app.UseBobManagementPort();
+        app.MapBobHealthEndpoints();
+        app.MapBobMetrics();
+        app.MapBobDashboard();
         await app.RunAsync();
+        return 0;
     }
 }

@@ -53,6 +53,16 @@ public static class SchemaMigrator
         }
     }
 
+    /// <summary>The embedded migrations the database has not recorded (none: the schema is current for this build).</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('bob_schema_migrations') IS NOT NULL", connection);
+        var applied = (bool)(await exists.ExecuteScalarAsync(cancellationToken))! ? await AppliedVersionsAsync(connection, cancellationToken) : [];
+        return Migration.Embedded().Where(m => !applied.Contains(m.Version)).Select(m => m.Name).ToList();
+    }
+
     private static async Task<HashSet<int>> AppliedVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT version FROM bob_schema_migrations", connection);

@@ -1,6 +1,6 @@
-using System.Net;
 using Bob.Grains;
 using Bob.Grains.Abstractions.Hosting;
+using Bob.Hosting.Management;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,13 +24,12 @@ public static class SiloComposition
         var connectionString = BobConfiguration.ConnectionString(configuration);
         if (configureClustering)
         {
-            var options = configuration.GetSection(BobSiloOptions.Section).Get<BobSiloOptions>() ?? new BobSiloOptions();
+            silo.Services.AddBobSiloOptions();
             silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = Invariant;
                     o.ConnectionString = connectionString;
                 })
-                .ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIp), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false)
                 .Configure<ClusterOptions>(o =>
                 {
                     o.ClusterId = BobConfiguration.ClusterId(configuration);
@@ -62,6 +61,14 @@ public static class SiloComposition
         silo.Services.AddBobGrainServices(configuration);
         silo.Services.TryAddSingleton<OperatorConsole>();
         silo.AddPlatformBootstrap();
+        silo.AddActivityPropagation()
+            .AddIncomingGrainCallFilter<RequestLogScopeFilter>()
+            .AddBobDashboard(configuration);
+        if (configuration.GetValue("Bob:Hosting:Kubernetes", false))
+        {
+            // Pod lifecycle ↔ membership: a silo declared dead has its pod deleted, and identity comes from the pod (POD_* variables).
+            silo.UseKubernetesHosting();
+        }
         return silo;
     }
 

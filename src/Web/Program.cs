@@ -1,17 +1,21 @@
 using Bob.Web.Auth;
 using Bob.Web.Features.Health;
+using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
+using Bob.Hosting.Health;
+using Bob.Hosting.Management;
 using Carter;
-using Microsoft.AspNetCore.HttpLogging;
+
+if (HealthProbeCommand.IsRequested(args))
+{
+    return await HealthProbeCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 PublicUrl.Validate(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.MaxBodyBytes);
-if (builder.Configuration.GetValue("Bob:Logging:Json", false))
-{
-    builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
-}
+builder.AddBobObservability();
 
 await builder.AddBobOrleansAsync();
 builder.Services
@@ -20,40 +24,34 @@ builder.Services
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
-    .AddHttpLogging(o =>
-    {
-        // One structured line per request; bodies and headers stay out of the logs (they carry tokens and visitors' words).
-        o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-        o.CombineLogs = true;
-    })
     // Host names are checked by HostFilterMiddleware (same AllowedHosts setting, problem answers); the in-box filter stands aside.
     .PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"])
-    .AddOpenApi()
+    .AddBobOpenApi()
+    .AddSingleton<WidgetAssets>()
     .AddCarter();
 
 var app = builder.Build();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseBobSecurityHeaders();
-app.UseHttpLogging();
+app.UseMiddleware<AccessLog>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<HostFilterMiddleware>();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseRouting();
+app.UseBobManagementPort();
 app.UseRateLimiter();
 app.UseMiddleware<StorableInputMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 
-// One document, at one address. The generator also takes ?documentName= and answers an unknown one with plain text
-// echoing it; here any other name is a 404 problem.
-app.MapOpenApi("/openapi/v1.json").AddEndpointFilter((context, next) => context.HttpContext.Request.Query.ContainsKey("documentName")
-    ? ValueTask.FromResult<object?>(Problems.From(Bob.Grains.Abstractions.Common.Failure.NotFound("OpenAPI document")))
-    : next(context));
+app.MapBobApiReference();
 app.MapBobHealthChecks();
+app.MapBobManagementEndpoints();
 app.MapCarter();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so WebApplicationFactory can host the real pipeline in tests.</summary>
 public partial class Program;

@@ -15,6 +15,14 @@ public static class TestDatabase
 
     public static async Task<string> CreateAsync()
     {
+        var connectionString = await CreateEmptyAsync();
+        await SchemaMigrator.ApplyAsync(connectionString);
+        return connectionString;
+    }
+
+    /// <summary>A fresh database without the schema (for tests of the migrate command and of schema checks at start).</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
         var server = Server;
         var name = $"bob_t_{Guid.NewGuid():N}"[..24];
         await using (var connection = new NpgsqlConnection(server))
@@ -23,8 +31,6 @@ public static class TestDatabase
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 30 }.ConnectionString;
-        await SchemaMigrator.ApplyAsync(connectionString);
-        return connectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 30 }.ConnectionString;
     }
 }

@@ -3,7 +3,7 @@ using Bob.Grains.Abstractions.Common;
 namespace Bob.Grains.Abstractions.Chat;
 
 /// <summary>
-/// One conversation, keyed "tenantId/sessionId". Its transcript is appended to PostgreSQL (not rewritten)
+/// One conversation, keyed "tenantId/conversationId" (<see cref="ConversationGrains.GetConversation"/>). Its transcript is appended to PostgreSQL (not rewritten)
 /// and every turn is durable before it is acknowledged. A retried turn with the same client message id
 /// returns the stored reply instead of answering twice.
 /// </summary>
@@ -32,6 +32,16 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>A human agent's message to the visitor; takes the conversation over if nobody has.</summary>
     [Alias("AgentReply")]
     Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId);
+
+    /// <summary>The conversation as its widget visitor may read it: refused without the visitor token that its first
+    /// turn issued (<c>visitor_token_required</c>, <c>invalid_visitor_token</c>), and not found on other paths.</summary>
+    [Alias("VisitorView")]
+    Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken);
+
+    /// <summary>The widget visitor asks for a human: the conversation (opened now if needed) waits for an agent and
+    /// the assistant stays silent until one takes over or releases it. Idempotent.</summary>
+    [Alias("RequestHuman")]
+    Task<Result<HumanRequested>> RequestHumanAsync(HumanRequest request);
 
     /// <summary>Events after <paramref name="afterSequence"/>, waiting up to <paramref name="maxWait"/> for the first one.</summary>
     [Alias("WaitForEvents"), Orleans.Concurrency.AlwaysInterleave]

@@ -5,5 +5,5 @@ namespace Bob.Grains.Abstractions.Chat;
 public interface IConversationQueryGrain : IGrainWithIntegerKey
 {
     [Alias("List")]
-    Task<SessionPage> ListAsync(Common.TenantId tenant, SessionQuery query);
+    Task<ConversationPage> ListAsync(Common.TenantId tenant, ConversationQuery query);
 }

@@ -21,6 +21,7 @@ public static class FailureCodes
     public const string InvalidInvitation = "invalid_invitation";
     public const string LastOwner = "last_owner";
     public const string SeatLimitReached = "seat_limit_reached";
+    public const string IntegrationLimitReached = "integration_limit_reached";
     public const string TenantSuspended = "tenant_suspended";
     public const string InvalidWidgetKey = "invalid_widget_key";
     public const string OriginNotAllowed = "origin_not_allowed";
@@ -29,6 +30,8 @@ public static class FailureCodes
     public const string ActivePersona = "active_persona";
     public const string SessionTakenOver = "session_taken_over";
     public const string SessionNotTakenOver = "session_not_taken_over";
+    public const string VisitorTokenRequired = "visitor_token_required";
+    public const string InvalidVisitorToken = "invalid_visitor_token";
     public const string Conflict = "conflict";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";

@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 
 namespace Bob.Grains.Abstractions.Identity;
@@ -27,6 +28,27 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("UpdateSettings")]
     Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine);
 
+    /// <summary>Sets governance's <c>creditPolicy</c> (<see cref="CreditPolicies"/>); the credit meter enforces it from the next turn.</summary>
+    [Alias("SetCreditPolicy")]
+    Task<Result<TenantSettings>> SetCreditPolicyAsync(string creditPolicy);
+
+    /// <summary>The plan, the pricebook version it was subscribed under, its limits and the current billing period:
+    /// the one place a feature reads a plan limit from. null when the tenant does not exist.</summary>
+    [Alias("GetPlan")]
+    Task<TenantPlan?> GetPlanAsync();
+
+    /// <summary>
+    /// Admits a new integration (a webhook endpoint or another connector) under the plan's <see cref="PlanLimits.Integrations"/>,
+    /// or refuses it with 409 <c>integration_limit_reached</c>. Idempotent per <paramref name="integrationId"/>: admitting one
+    /// already admitted succeeds without counting it twice. Call before storing the integration; release it if storing fails.
+    /// </summary>
+    [Alias("AdmitIntegration")]
+    Task<Outcome> AdmitIntegrationAsync(string integrationId);
+
+    /// <summary>Frees the integration's place (it was deleted, or storing it failed). Unknown ids are ignored.</summary>
+    [Alias("ReleaseIntegration")]
+    Task ReleaseIntegrationAsync(string integrationId);
+
     [Alias("GetMember")]
     Task<TeamMember?> GetMemberAsync(string userId);
 
@@ -54,4 +76,5 @@ public interface ITenantGrain : IGrainWithStringKey
 public sealed record TenantSettings(
     [property: Id(0)] bool PublicChat,
     [property: Id(1)] bool Suspended,
-    [property: Id(2)] string? AssistantEngine);
+    [property: Id(2)] string? AssistantEngine,
+    [property: Id(3)] string CreditPolicy);

@@ -1,31 +1,27 @@
-using System.Runtime.CompilerServices;
-using Bob.Assistant.Safety;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Bob.Assistant;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
-using Bob.Grains.Abstractions.Identity;
-using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
-using Bob.Grains.Knowledge;
 
 namespace Bob.Grains.Conversations;
 
 /// <summary>
-/// The transcript lives in PostgreSQL as appended rows (<see cref="TranscriptWriter"/>); this activation keeps a
-/// copy in memory and changes it only after the append is durable, so a failed write leaves nothing half-done.
+/// One conversation's lifecycle and calls: it holds the turn lock, asks <see cref="TurnAdmission"/> what a turn
+/// may do, runs the engine, appends each change durably (<see cref="TranscriptWriter"/>) before it is applied to the
+/// in-memory <see cref="Transcript"/>, answered, charged and published, and wakes the readers waiting for events.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The SemaphoreSlim never allocates a wait handle; it lives exactly as long as the activation.")]
 public sealed class ConversationGrain(
     TranscriptStore store,
     TranscriptWriter writer,
-    KnowledgeIndexCache knowledgeIndexes,
-    IAssistantEngineSelector engines,
+    TurnAdmission admission,
+    ITurnSources tenantSources,
     TimeProvider time) : Grain, IConversationGrain
 {
-    private ConversationRow? _row;
-    private List<TranscriptMessage> _messages = [];
-    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _mustReload;
+    /// <summary>Bounds the wait behind another change (e.g. a stream whose reader vanished) so a caller gets a 503, not a hang.</summary>
+    private static readonly TimeSpan TurnLockWait = TimeSpan.FromSeconds(25);
 
     /// <summary>
     /// One change at a time, from check to durable append. The grain is not reentrant, but a streamed turn runs in
@@ -34,53 +30,51 @@ public sealed class ConversationGrain(
     /// </summary>
     private readonly SemaphoreSlim _changes = new(1, 1);
 
-    /// <summary>Bounds the wait behind another change (e.g. a stream whose reader vanished) so a caller gets a 503, not a hang.</summary>
-    private static readonly TimeSpan TurnLockWait = TimeSpan.FromSeconds(25);
+    private Transcript _transcript = null!;
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private TenantId Tenant { get; set; }
-
-    private string SessionId { get; set; } = "";
+    /// <summary>Set when a write failed: memory may disagree with the store until it is reloaded.</summary>
+    private bool _mustReload;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (Tenant, SessionId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        (_row, _messages) = await store.LoadAsync(Tenant, SessionId);
+        var (tenant, id) = ConversationGrains.ParseKey(this.GetPrimaryKeyString());
+        await LoadAsync(tenant, id);
     }
 
-    public Task<Result<ConversationView>> StartAsync(ChatChannel channel, string? personaId, string? title, string? startedBy) => OneAtATimeAsync(() => StartCoreAsync(channel, personaId, title, startedBy));
-
-    private async Task<Result<ConversationView>> StartCoreAsync(ChatChannel channel, string? personaId, string? title, string? startedBy)
+    public async Task<ConversationView?> GetAsync()
     {
-        if (_row is not null)
+        if (_mustReload)
         {
-            return new Failure(FailureCodes.Conflict, "This session already exists.");
+            await OneAtATimeAsync(() => Task.FromResult<Result<bool>>(true));
         }
-        if (personaId is not null && await Personas().GetAsync(personaId) is null)
-        {
-            return Failure.Validation("persona_id", "No persona with this id.");
-        }
-        var now = time.GetUtcNow();
-        await CommitAsync(new ConversationRow(Tenant, SessionId, channel, ConversationStatus.Assistant, title?.Trim(), personaId, null, now, now, 0, ""), []);
-        return View();
+        return _transcript.Exists ? _transcript.View() : null;
     }
 
-    public Task<Result<ChatReply>> SendAsync(ChatTurn turn) => OneAtATimeAsync(() => SendCoreAsync(turn));
+    public Task<Result<ConversationView>> StartAsync(ChatChannel channel, string? personaId, string? title, string? startedBy) =>
+        OneAtATimeAsync<ConversationView>(async () =>
+        {
+            if (_transcript.Exists)
+            {
+                return new Failure(FailureCodes.Conflict, "This session already exists.");
+            }
+            if (personaId is not null && await GrainFactory.GetGrain<IPersonaCatalogGrain>(_transcript.Tenant).GetAsync(personaId) is null)
+            {
+                return Failure.Validation("persona_id", "No persona with this id.");
+            }
+            await CommitAsync(_transcript.Start(channel, title, personaId));
+            return _transcript.View();
+        });
 
-    private async Task<Result<ChatReply>> SendCoreAsync(ChatTurn turn)
-    {
-        var prepared = await PrepareTurnAsync(turn);
-        if (prepared.Failure is not null || prepared.Value!.Replay is not null)
+    public Task<Result<ChatReply>> SendAsync(ChatTurn turn) =>
+        OneAtATimeAsync<ChatReply>(async () => await admission.AdmitAsync(_transcript, turn) switch
         {
-            return prepared.Failure is not null ? prepared.Failure : prepared.Value!.Replay!;
-        }
-        var context = prepared.Value;
-        if (context.Request is null)
-        {
-            return await CommitSilentTurnAsync(context);
-        }
-        var reply = await context.Engine!.ReplyAsync(context.Request, CancellationToken.None);
-        return await CommitAnsweredTurnAsync(context, reply);
-    }
+            TurnOutcome.Refused refused => refused.Failure,
+            TurnOutcome.Replayed replayed => replayed.Reply,
+            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(turn, silent.Persona),
+            TurnOutcome.Answer answer => await CommitAnsweredTurnAsync(turn, answer.Persona, await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None)),
+            _ => throw new UnreachableException(),
+        });
 
     public async IAsyncEnumerable<ChatStreamItem> StreamAsync(ChatTurn turn)
     {
@@ -92,7 +86,7 @@ public sealed class ConversationGrain(
         try
         {
             await ReloadIfStaleAsync();
-            await foreach (var item in StreamCoreAsync(turn))
+            await foreach (var item in StreamTurnAsync(turn))
             {
                 yield return item;
             }
@@ -101,6 +95,213 @@ public sealed class ConversationGrain(
         {
             _changes.Release();
         }
+    }
+
+    public Task<Result<ConversationView>> TakeoverAsync(string agentUserId) =>
+        OneAtATimeAsync<ConversationView>(async () =>
+        {
+            if (!_transcript.Exists)
+            {
+                return Failure.NotFound("Conversation");
+            }
+            if (_transcript.Takeover(agentUserId) is { } change)
+            {
+                await CommitAsync(change);
+            }
+            return _transcript.View();
+        });
+
+    public Task<Result<ConversationView>> ReleaseAsync(string agentUserId) =>
+        OneAtATimeAsync<ConversationView>(async () =>
+        {
+            if (!_transcript.Exists)
+            {
+                return Failure.NotFound("Conversation");
+            }
+            if (!_transcript.HumanHasIt)
+            {
+                return new Failure(FailureCodes.SessionNotTakenOver, "No human agent has taken this conversation over.");
+            }
+            await CommitAsync(_transcript.Release());
+            return _transcript.View();
+        });
+
+    public Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId) =>
+        OneAtATimeAsync<TranscriptMessage>(async () =>
+        {
+            if (!_transcript.Exists)
+            {
+                return Failure.NotFound("Conversation");
+            }
+            if (ChatMessageRule.Check(text) is { } invalid)
+            {
+                return invalid;
+            }
+            if (clientMessageId is not null && _transcript.EarlierAgentMessage(clientMessageId) is { } earlier)
+            {
+                return earlier;
+            }
+            var change = _transcript.AgentReply(agentUserId, text, clientMessageId);
+            await CommitAsync(change);
+            return change.Messages[^1];
+        });
+
+    public Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken) => Task.FromResult(_transcript.VisitorView(visitorToken));
+
+    public Task<Result<HumanRequested>> RequestHumanAsync(HumanRequest request) =>
+        OneAtATimeAsync<HumanRequested>(async () =>
+        {
+            if (!_transcript.BelongsTo(ChatChannel.Widget))
+            {
+                return Failure.NotFound("Conversation");
+            }
+            if ((_transcript.VisitorRefusal(request.Visitor) ?? (request.Message is null ? null : ChatMessageRule.Check(request.Message))) is { } refused)
+            {
+                return refused;
+            }
+            if (await tenantSources.SettingsAsync(_transcript.Tenant) is not { Suspended: false })
+            {
+                return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
+            }
+            var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
+            if (_transcript.RequestHuman(request, issued) is { } change)
+            {
+                await CommitAsync(change);
+            }
+            return new HumanRequested(_transcript.Id, _transcript.Row!.Status, issued);
+        });
+
+    public async Task<IReadOnlyList<ConversationEvent>> WaitForEventsAsync(long afterSequence, TimeSpan maxWait)
+    {
+        if (_transcript.LastSeq <= afterSequence)
+        {
+            await Task.WhenAny(_appended.Task, Task.Delay(maxWait));
+        }
+        return _transcript.EventsAfter(afterSequence);
+    }
+
+    private async IAsyncEnumerable<ChatStreamItem> StreamTurnAsync(ChatTurn turn)
+    {
+        switch (await admission.AdmitAsync(_transcript, turn))
+        {
+            case TurnOutcome.Refused refused:
+                yield return new ChatStreamItem(null, null, refused.Failure);
+                break;
+            case TurnOutcome.Replayed replayed:
+                yield return new ChatStreamItem(replayed.Reply.Reply, replayed.Reply, null);
+                break;
+            case TurnOutcome.SilentForHuman silent:
+                var recorded = await CommitSilentTurnAsync(turn, silent.Persona);
+                yield return new ChatStreamItem(null, recorded.Value, recorded.Failure);
+                break;
+            case TurnOutcome.Answer answer:
+                AssistantReply? final = null;
+                await foreach (var update in answer.Engine.StreamAsync(answer.Request, CancellationToken.None))
+                {
+                    if (update.Final is not null)
+                    {
+                        final = update.Final;
+                    }
+                    else if (!string.IsNullOrEmpty(update.Delta))
+                    {
+                        yield return new ChatStreamItem(update.Delta, null, null);
+                    }
+                }
+                var answered = await CommitAnsweredTurnAsync(turn, answer.Persona, final!);
+                yield return new ChatStreamItem(null, answered.Value, answered.Failure);
+                break;
+            default:
+                throw new UnreachableException();
+        }
+    }
+
+    private async Task<Result<ChatReply>> CommitSilentTurnAsync(ChatTurn turn, ChatPersona persona)
+    {
+        var change = _transcript.SilentTurn(turn, persona);
+        await CommitAsync(change);
+        var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
+        return new ChatReply(_transcript.Id, change.Messages[0].MessageId, "", persona, [], true, credits, change.Row.Status);
+    }
+
+    private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(ChatTurn turn, ChatPersona persona, AssistantReply reply)
+    {
+        var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
+        // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
+        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
+        var change = _transcript.AnsweredTurn(turn, persona, reply.Text, citations, reply.Handoff, reply.CreditsCost, issued);
+        var transaction = await CommitAsync(change);
+        // Charged only once the answer (and its cost) is durable: a failed write costs nothing. An answer stored behind a
+        // lost acknowledgement has no transaction id to charge with: the meter recounts the log instead.
+        var credits = reply.CreditsCost == 0 ? await tenantSources.BalanceAsync(_transcript.Tenant)
+            : transaction is { } committed ? await tenantSources.ChargeAsync(_transcript.Tenant, reply.CreditsCost, committed)
+            : await tenantSources.ReconcileAsync(_transcript.Tenant);
+        var answer = change.Messages[^1];
+        return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, answer.Citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
+    }
+
+    /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.
+    /// Returns the committing transaction's id, or null when the write seemed to fail but the store has it (its
+    /// acknowledgement was lost).</summary>
+    private async Task<ulong?> CommitAsync(TranscriptChange change)
+    {
+        ulong? transaction = null;
+        try
+        {
+            transaction = await writer.AppendAsync(change.Row, change.Messages);
+            _transcript.Apply(change);
+        }
+        catch (Exception failure)
+        {
+            if (!await LandedAfterAllAsync(change))
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+        }
+        var appended = _appended;
+        _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        appended.TrySetResult();
+        var feed = GrainFactory.GetGrain<ITenantFeedGrain>(_transcript.Tenant);
+        foreach (var message in change.Messages)
+        {
+            await feed.PublishAsync(_transcript.Event(message, change.Row.Status));
+        }
+        return transaction;
+    }
+
+    /// <summary>
+    /// After a failed write memory may disagree with the store (the commit can reach PostgreSQL while its acknowledgement
+    /// is lost), so the store decides: reload, and report whether the write landed after all. Until a reload succeeds,
+    /// every call reloads first, so a retry with the same client_message_id finds the turn and replays it.
+    /// </summary>
+    private async Task<bool> LandedAfterAllAsync(TranscriptChange change)
+    {
+        _mustReload = true;
+        try
+        {
+            await ReloadIfStaleAsync();
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        return change.Messages.Count == 0
+            ? _transcript.Exists
+            : change.Messages.All(m => _transcript.Messages.Any(stored => stored.MessageId == m.MessageId));
+    }
+
+    private async Task ReloadIfStaleAsync()
+    {
+        if (_mustReload)
+        {
+            await LoadAsync(_transcript.Tenant, _transcript.Id);
+            _mustReload = false;
+        }
+    }
+
+    private async Task LoadAsync(TenantId tenant, ConversationId id)
+    {
+        var (row, messages) = await store.LoadAsync(tenant, id);
+        _transcript = new Transcript(tenant, id, row, messages, time);
     }
 
     private async Task<Result<T>> OneAtATimeAsync<T>(Func<Task<Result<T>>> change)
@@ -120,288 +321,6 @@ public sealed class ConversationGrain(
         }
     }
 
-    private async IAsyncEnumerable<ChatStreamItem> StreamCoreAsync(ChatTurn turn)
-    {
-        var prepared = await PrepareTurnAsync(turn);
-        if (prepared.Failure is not null || prepared.Value!.Replay is not null)
-        {
-            yield return new ChatStreamItem(prepared.Value?.Replay?.Reply, prepared.Value?.Replay, prepared.Failure);
-            yield break;
-        }
-        var context = prepared.Value;
-        if (context.Request is null)
-        {
-            var silent = await CommitSilentTurnAsync(context);
-            yield return new ChatStreamItem(null, silent.Value, silent.Failure);
-            yield break;
-        }
-        AssistantReply? final = null;
-        await foreach (var update in context.Engine!.StreamAsync(context.Request, CancellationToken.None))
-        {
-            if (update.Final is not null)
-            {
-                final = update.Final;
-            }
-            else if (!string.IsNullOrEmpty(update.Delta))
-            {
-                yield return new ChatStreamItem(update.Delta, null, null);
-            }
-        }
-        var committed = await CommitAnsweredTurnAsync(context, final!);
-        yield return new ChatStreamItem(null, committed.Value, committed.Failure);
-    }
-
-    public async Task<ConversationView?> GetAsync()
-    {
-        if (_mustReload)
-        {
-            await OneAtATimeAsync(() => Task.FromResult<Result<bool>>(true));
-        }
-        return _row is null ? null : View();
-    }
-
-    public Task<Result<ConversationView>> TakeoverAsync(string agentUserId) => OneAtATimeAsync(() => TakeoverCoreAsync(agentUserId));
-
-    private async Task<Result<ConversationView>> TakeoverCoreAsync(string agentUserId)
-    {
-        if (_row is null)
-        {
-            return Failure.NotFound("Conversation");
-        }
-        if (_row.Status != ConversationStatus.Human || _row.TakenOverBy != agentUserId)
-        {
-            await CommitAsync(_row with { Status = ConversationStatus.Human, TakenOverBy = agentUserId },
-                [NewMessage(TranscriptRole.System, "A human agent has joined the conversation.", null, 0)]);
-        }
-        return View();
-    }
-
-    public Task<Result<ConversationView>> ReleaseAsync(string agentUserId) => OneAtATimeAsync(() => ReleaseCoreAsync(agentUserId));
-
-    private async Task<Result<ConversationView>> ReleaseCoreAsync(string agentUserId)
-    {
-        if (_row is null)
-        {
-            return Failure.NotFound("Conversation");
-        }
-        if (_row.Status != ConversationStatus.Human)
-        {
-            return new Failure(FailureCodes.SessionNotTakenOver, "No human agent has taken this conversation over.");
-        }
-        await CommitAsync(_row with { Status = ConversationStatus.Assistant, TakenOverBy = null },
-            [NewMessage(TranscriptRole.System, "The assistant is answering again.", null, 0)]);
-        return View();
-    }
-
-    public Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId) => OneAtATimeAsync(() => AgentReplyCoreAsync(agentUserId, text, clientMessageId));
-
-    private async Task<Result<TranscriptMessage>> AgentReplyCoreAsync(string agentUserId, string text, string? clientMessageId)
-    {
-        if (_row is null)
-        {
-            return Failure.NotFound("Conversation");
-        }
-        if (ChatText.Problem(text) is { } invalid)
-        {
-            return invalid;
-        }
-        if (clientMessageId is not null && _messages.Find(m => m.ClientMessageId == clientMessageId && m.Role == TranscriptRole.Agent) is { } earlier)
-        {
-            return earlier;
-        }
-        var messages = new List<TranscriptMessage>();
-        if (_row.Status != ConversationStatus.Human || _row.TakenOverBy != agentUserId)
-        {
-            messages.Add(NewMessage(TranscriptRole.System, "A human agent has joined the conversation.", null, 0));
-        }
-        var agentMessage = NewMessage(TranscriptRole.Agent, text.Trim(), agentUserId, messages.Count, clientMessageId);
-        messages.Add(agentMessage);
-        await CommitAsync(_row with { Status = ConversationStatus.Human, TakenOverBy = agentUserId }, messages);
-        return agentMessage;
-    }
-
-    public async Task<IReadOnlyList<ConversationEvent>> WaitForEventsAsync(long afterSequence, TimeSpan maxWait)
-    {
-        if (LastSeq() <= afterSequence)
-        {
-            await Task.WhenAny(_appended.Task, Task.Delay(maxWait));
-        }
-        var status = _row?.Status ?? ConversationStatus.Assistant;
-        return [.. _messages.Where(m => m.Seq > afterSequence).Select(m => Event(m, status))];
-    }
-
-    private async Task<Result<TurnContext>> PrepareTurnAsync(ChatTurn turn)
-    {
-        if (ChatText.Problem(turn.Message) is { } invalid)
-        {
-            return invalid;
-        }
-        if (_row is not null && _row.Channel != turn.Channel)
-        {
-            // Sessions belong to the path that opened them; another path sees no such session.
-            return Failure.NotFound("Conversation");
-        }
-        var settings = await GrainFactory.GetGrain<ITenantGrain>(Tenant.Value).GetSettingsAsync();
-        if (settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
-        {
-            return new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat.");
-        }
-        if (settings.Suspended)
-        {
-            return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
-        }
-        var persona = await Personas().GetSpeakerAsync(_row?.PersonaId);
-        var chatPersona = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
-        if (turn.ClientMessageId is not null && await ReplayAsync(turn.ClientMessageId, chatPersona) is { } replay)
-        {
-            return new TurnContext(turn, chatPersona, null, null, replay);
-        }
-        if (_row?.Status == ConversationStatus.Human)
-        {
-            return new TurnContext(turn, chatPersona, null, null, null);
-        }
-        if ((await Meter().BalanceAsync()).Remaining <= 0)
-        {
-            return new Failure(FailureCodes.CreditsExhausted, "This business has used its AI credits for the month; a human can still help.");
-        }
-        var knowledge = await knowledgeIndexes.GetAsync(Tenant.Value, GrainFactory.GetGrain<IKnowledgeBaseGrain>(Tenant.Value));
-        var request = new AssistantRequest(Tenant.Value, new PersonaProfile(persona.Id, persona.Name, persona.Tone, persona.SystemPrompt),
-            History(), turn.Message.Trim(), knowledge, AssistantPolicy.None);
-        return new TurnContext(turn, chatPersona, request, engines.ForTenant(settings.AssistantEngine), null);
-    }
-
-    private async Task<Result<ChatReply>> CommitSilentTurnAsync(TurnContext context)
-    {
-        var visitor = NewMessage(TranscriptRole.Visitor, context.Turn.Message.Trim(), context.Turn.Author, 0, context.Turn.ClientMessageId);
-        await CommitAsync(RowFor(context, visitor), [visitor]);
-        return new ChatReply(SessionId, visitor.MessageId, "", context.Persona, [], true, await Meter().BalanceAsync(), ConversationStatus.Human);
-    }
-
-    private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(TurnContext context, AssistantReply reply)
-    {
-        var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
-        var visitor = NewMessage(TranscriptRole.Visitor, context.Turn.Message.Trim(), context.Turn.Author, 0, context.Turn.ClientMessageId);
-        var answer = NewMessage(TranscriptRole.Assistant, reply.Text, context.Persona.Name, 1, citations: citations, handoff: reply.Handoff, credits: reply.CreditsCost);
-        var transaction = await CommitAsync(RowFor(context, answer), [visitor, answer]);
-        // Charged only once the answer (and its cost) is durable: a failed write costs nothing. An answer stored behind a
-        // lost acknowledgement has no transaction id to charge with: the meter recounts the log instead.
-        var credits = reply.CreditsCost == 0 ? await Meter().BalanceAsync()
-            : transaction is { } committed ? await Meter().ChargeAsync(reply.CreditsCost, committed)
-            : await Meter().ReconcileAsync();
-        return new ChatReply(SessionId, answer.MessageId, answer.Text, context.Persona, answer.Citations, reply.Handoff, credits, ConversationStatus.Assistant);
-    }
-
-    private async Task<ChatReply?> ReplayAsync(string clientMessageId, ChatPersona persona)
-    {
-        var visitor = _messages.Find(m => m.ClientMessageId == clientMessageId && m.Role == TranscriptRole.Visitor);
-        if (visitor is null)
-        {
-            return null;
-        }
-        var answer = _messages.Find(m => m.Seq == visitor.Seq + 1 && m.Role == TranscriptRole.Assistant);
-        var credits = await Meter().BalanceAsync();
-        return answer is null
-            ? new ChatReply(SessionId, visitor.MessageId, "", persona, [], true, credits, ConversationStatus.Human)
-            : new ChatReply(SessionId, answer.MessageId, answer.Text, persona with { Name = answer.Author ?? persona.Name }, answer.Citations, answer.Handoff, credits, ConversationStatus.Assistant);
-    }
-
-    private ConversationRow RowFor(TurnContext context, TranscriptMessage first) =>
-        (_row ?? new ConversationRow(Tenant, SessionId, context.Turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, ""))
-        with { PersonaId = context.Persona.Id };
-
-    /// <summary>Appends durably, then (only then) updates memory, wakes waiting readers and tells Mission Control.
-    /// The summary's count, preview and time are derived here from the messages, in one place. Returns the committing
-    /// transaction's id, or null when the write seemed to fail but the store has it (its acknowledgement was lost).</summary>
-    private async Task<ulong?> CommitAsync(ConversationRow row, IReadOnlyList<TranscriptMessage> messages)
-    {
-        if (messages.Count > 0)
-        {
-            row = row with { LastPreview = ChatText.Preview(messages[^1].Text), LastMessageAt = messages[^1].CreatedAt, MessageCount = _messages.Count + messages.Count };
-        }
-        ulong? transaction = null;
-        try
-        {
-            transaction = await writer.AppendAsync(row, messages);
-            _row = row;
-            _messages.AddRange(messages);
-        }
-        catch (Exception failure)
-        {
-            if (!await LandedAfterAllAsync(messages))
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-        }
-        var appended = _appended;
-        _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        appended.TrySetResult();
-        var feed = GrainFactory.GetGrain<ITenantFeedGrain>(Tenant.Value);
-        foreach (var message in messages)
-        {
-            await feed.PublishAsync(Event(message, row.Status));
-        }
-        return transaction;
-    }
-
-    /// <summary>
-    /// After a failed write memory may disagree with the store (the commit can reach PostgreSQL while its acknowledgement
-    /// is lost), so the store decides: reload, and report whether the write landed after all. Until a reload succeeds,
-    /// every call reloads first, so a retry with the same client_message_id finds the turn and replays it.
-    /// </summary>
-    private async Task<bool> LandedAfterAllAsync(IReadOnlyList<TranscriptMessage> messages)
-    {
-        _mustReload = true;
-        try
-        {
-            await ReloadIfStaleAsync();
-        }
-        catch (Exception)
-        {
-            return false;
-        }
-        return messages.Count == 0 ? _row is not null : messages.All(m => _messages.Exists(stored => stored.MessageId == m.MessageId));
-    }
-
-    private async Task ReloadIfStaleAsync()
-    {
-        if (_mustReload)
-        {
-            (_row, _messages) = await store.LoadAsync(Tenant, SessionId);
-            _mustReload = false;
-        }
-    }
-
-    /// <summary>Text is made storable here (<see cref="StorableText"/>), so what this activation remembers is what the store keeps,
-    /// even when a persona or article stored before the rule carries a NUL.</summary>
-    private TranscriptMessage NewMessage(TranscriptRole role, string text, string? author, int offset, string? clientMessageId = null,
-        IReadOnlyList<ChatCitation>? citations = null, bool handoff = false, int credits = 0) =>
-        new(LastSeq() + 1 + offset, Ids.New("msg_"), role, StorableText.Clean(text), StorableText.CleanOrNull(author),
-            [.. (citations ?? []).Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title)))], handoff, credits, time.GetUtcNow(), clientMessageId);
-
-    private int LastSeq() => _messages.Count == 0 ? 0 : _messages[^1].Seq;
-
-    private List<ConversationTurn> History() =>
-        [.. _messages.TakeLast(ChatLimits.HistoryTurns).Select(m => new ConversationTurn(m.Role switch
-        {
-            TranscriptRole.Visitor => TurnRole.Visitor,
-            TranscriptRole.Assistant => TurnRole.Assistant,
-            TranscriptRole.Agent => TurnRole.Agent,
-            _ => TurnRole.System,
-        }, m.Text))];
-
-    private ConversationEvent Event(TranscriptMessage message, string status) =>
-        new(message.Seq, ConversationEventTypes.Message, SessionId, message, status, message.CreatedAt);
-
-    private ConversationView View() =>
-        new(SessionId, _row!.Channel, _row.Status, _row.Title, _row.PersonaId, _row.TakenOverBy, _row.StartedAt, _row.LastMessageAt, [.. _messages]);
-
     private static Failure Busy() =>
         new(FailureCodes.ServiceUnavailable, "This conversation is busy with another turn; retry with the same client_message_id.", RetryAfter: TimeSpan.FromSeconds(2));
-
-    private IPersonaCatalogGrain Personas() => GrainFactory.GetGrain<IPersonaCatalogGrain>(Tenant.Value);
-
-    private ICreditMeterGrain Meter() => GrainFactory.GetGrain<ICreditMeterGrain>(Tenant.Value);
-
-    /// <summary>What a turn needs once checked: a request for the engine, or nothing (a human has the conversation), or a replay.</summary>
-    private sealed record TurnContext(ChatTurn Turn, ChatPersona Persona, AssistantRequest? Request, IAssistantEngine? Engine, ChatReply? Replay);
 }

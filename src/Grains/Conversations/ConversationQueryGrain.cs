@@ -7,6 +7,6 @@ namespace Bob.Grains.Conversations;
 [StatelessWorker]
 public sealed class ConversationQueryGrain(TranscriptStore store) : Grain, IConversationQueryGrain
 {
-    public Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query) =>
+    public Task<ConversationPage> ListAsync(TenantId tenant, ConversationQuery query) =>
         store.ListAsync(tenant, query with { Page = Math.Max(1, query.Page), PageSize = Math.Clamp(query.PageSize, 1, 100) });
 }

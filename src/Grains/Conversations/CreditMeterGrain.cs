@@ -22,8 +22,8 @@ public sealed class CreditMeterGrain(TranscriptStore store, IOptions<CreditMeter
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await RecountAsync();
-        var tenant = await GrainFactory.GetGrain<ITenantGrain>(Tenant.Value).GetAsync();
-        _included = Plans.IncludedCredits(tenant?.Plan ?? "starter");
+        var plan = await GrainFactory.GetGrain<ITenantGrain>(Tenant).GetPlanAsync();
+        _included = plan?.Limits.IncludedCredits ?? 0;
         var every = options.Value.ReconcileInterval;
         this.RegisterGrainTimer(RecountAsync, every, every);
     }

@@ -7,21 +7,24 @@ using NpgsqlTypes;
 
 namespace Bob.Grains.Conversations;
 
-/// <summary>The conversation's row as stored beside its messages.</summary>
+/// <summary>The conversation's row as stored beside its messages. <see cref="VisitorTokenHash"/> and
+/// <see cref="ServerMinted"/> are set when a widget conversation opens and never change.</summary>
 public sealed record ConversationRow(
-    TenantId Tenant, string SessionId, ChatChannel Channel, string Status, string? Title, string? PersonaId,
-    string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview);
+    TenantId Tenant, ConversationId Id, ChatChannel Channel, string Status, string? Title, string? PersonaId,
+    string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview,
+    string? VisitorTokenHash = null, bool ServerMinted = false);
 
 /// <summary>
 /// Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.
 /// Every text parameter passes <see cref="StorableText.Clean"/>: whatever a caller hands over, PostgreSQL can store it.
+/// Database failures leave as <see cref="StorageFailures"/> says (503 when unreachable), also during a grain's activation.
 /// </summary>
 public sealed class TranscriptStore(NpgsqlDataSource database)
 {
-    public Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, string sessionId) =>
-        StorageFailures.GuardAsync(() => LoadCoreAsync(tenant, sessionId));
+    public Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, ConversationId conversation) =>
+        StorageFailures.GuardAsync(() => LoadCoreAsync(tenant, conversation));
 
-    public Task<SessionPage> ListAsync(TenantId tenant, SessionQuery query) =>
+    public Task<ConversationPage> ListAsync(TenantId tenant, ConversationQuery query) =>
         StorageFailures.GuardAsync(() => ListCoreAsync(tenant, query));
 
     public Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
@@ -32,22 +35,23 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
     internal Task<ulong> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
         StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
 
-    private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, string sessionId)
+    private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, ConversationId conversation)
     {
         await using var connection = await database.OpenConnectionAsync();
         ConversationRow? row = null;
         await using (var command = new NpgsqlCommand(
-            "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview " +
+            "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted " +
             "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
         {
             command.Parameters.Add(Text(tenant.Value));
-            command.Parameters.Add(Text(sessionId));
+            command.Parameters.Add(Text(conversation.Value));
             await using var reader = await command.ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
-                row = new ConversationRow(tenant, sessionId, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
+                row = new ConversationRow(tenant, conversation, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
                     NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
-                    reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8));
+                    reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8),
+                    NullableString(reader, 9), reader.GetBoolean(10));
             }
         }
         var messages = new List<TranscriptMessage>();
@@ -60,7 +64,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "FROM bob_messages WHERE tenant_id = $1 AND session_id = $2 ORDER BY seq", connection))
         {
             command.Parameters.Add(Text(tenant.Value));
-            command.Parameters.Add(Text(sessionId));
+            command.Parameters.Add(Text(conversation.Value));
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -72,7 +76,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return (row, messages);
     }
 
-    private async Task<SessionPage> ListCoreAsync(TenantId tenant, SessionQuery query)
+    private async Task<ConversationPage> ListCoreAsync(TenantId tenant, ConversationQuery query)
     {
         await using var connection = await database.OpenConnectionAsync();
         const string filter =
@@ -86,7 +90,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             AddFilter(count, tenant, query.Status, pattern);
             total = Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
-        var items = new List<SessionSummary>();
+        var items = new List<ConversationSummary>();
         await using (var page = new NpgsqlCommand(
             "SELECT session_id, channel, status, title, started_at, last_message_at, message_count, last_preview, taken_over_by " +
             $"{filter} ORDER BY c.last_message_at DESC, c.session_id LIMIT $4 OFFSET $5", connection))
@@ -98,11 +102,11 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             await using var reader = await page.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                items.Add(new SessionSummary(reader.GetString(0), (ChatChannel)reader.GetInt16(1), reader.GetString(2), NullableString(reader, 3),
+                items.Add(new ConversationSummary(new ConversationId(reader.GetString(0)), (ChatChannel)reader.GetInt16(1), reader.GetString(2), NullableString(reader, 3),
                     reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetString(7), NullableString(reader, 8)));
             }
         }
-        return new SessionPage(items, query.Page, query.PageSize, total);
+        return new ConversationPage(items, query.Page, query.PageSize, total);
     }
 
     /// <summary>The credits charged since <paramref name="since"/> and the snapshot that sum saw (one repeatable read),
@@ -133,7 +137,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
                 "SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[], $10::bool[], $11::int[], $12::timestamptz[])",
                 connection, transaction);
             insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Tenant.Value)));
-            insert.Parameters.Add(Array(messages.Select(m => m.Conversation.SessionId)));
+            insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Id.Value)));
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Seq).ToArray() });
             insert.Parameters.Add(Array(messages.Select(m => m.Message.MessageId)));
             insert.Parameters.Add(Array(messages.Select(m => m.Message.ClientMessageId)));
@@ -147,18 +151,18 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         ulong transactionId;
-        // The last summary of a session in this batch wins.
-        var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.SessionId)).Select(g => g.Last()).ToList();
+        // The last summary of a conversation in this batch wins.
+        var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.Last()).ToList();
         await using (var upsert = new NpgsqlCommand(
-            "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview) " +
-            "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[]) " +
+            "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted) " +
+            "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[], $12::text[], $13::bool[]) " +
             "ON CONFLICT (tenant_id, session_id) DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, persona_id = EXCLUDED.persona_id, " +
             "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview " +
             "RETURNING pg_current_xact_id()::text",
             connection, transaction))
         {
             upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.SessionId)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.Id.Value)));
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => (short)c.Channel).ToArray() });
             upsert.Parameters.Add(Array(conversations.Select(c => c.Status)));
             upsert.Parameters.Add(Array(conversations.Select(c => c.Title)));
@@ -168,6 +172,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.LastMessageAt).ToArray() });
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.MessageCount).ToArray() });
             upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
+            upsert.Parameters.Add(Array(conversations.Select(c => c.VisitorTokenHash)));
+            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
             transactionId = ulong.Parse((string)(await upsert.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,6 +10,9 @@ namespace Bob.Grains.Conversations;
 /// <summary>One conversation's pending append: its new messages and its updated summary row.</summary>
 internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages)
 {
+    /// <summary>The caller's trace, so the shared commit shows up in the turn that waited for it.</summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
+
     /// <summary>Completes with the id of the PostgreSQL transaction that committed it.</summary>
     public TaskCompletionSource<ulong> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
@@ -22,6 +27,7 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
 {
     private const int MaxBatch = 256;
     private const int Writers = 2;
+    private static readonly ActivitySource Tracing = new(TelemetryNames.ActivitySource);
 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
@@ -76,6 +82,11 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
 
     private async Task WriteAsync(List<TranscriptAppend> batch)
     {
+        // Child of the first waiting turn, linked to the others: each turn's trace reaches PostgreSQL.
+        using var activity = Tracing.HasListeners()
+            ? Tracing.StartActivity("transcript commit", ActivityKind.Internal, batch[0].Caller, links: batch.Skip(1).Select(a => new ActivityLink(a.Caller)))
+            : null;
+        activity?.SetTag("bob.batch.size", batch.Count);
         try
         {
             var transaction = await store.WriteBatchAsync(batch, CancellationToken.None);
@@ -91,7 +102,7 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Session}", batch[0].Conversation.Tenant, batch[0].Conversation.SessionId);
+            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Conversation}", batch[0].Conversation.Tenant, batch[0].Conversation.Id);
             batch[0].Written.TrySetException(ex);
         }
     }

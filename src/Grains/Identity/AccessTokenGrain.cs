@@ -31,7 +31,7 @@ public sealed class AccessTokenGrain(
             return null;
         }
         // Role and membership are read live from the team, so a demotion or removal applies to the very next call.
-        var member = await GrainFactory.GetGrain<ITenantGrain>(state.Tenant.Value).GetMemberAsync(state.UserId);
+        var member = await GrainFactory.GetGrain<ITenantGrain>(state.Tenant).GetMemberAsync(state.UserId);
         return member is null
             ? null
             : new Principal(state.Tenant, state.UserId, member.Email, member.Role, state.CsrfToken, state.ExpiresAt);

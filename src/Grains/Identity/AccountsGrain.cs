@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
@@ -10,7 +11,6 @@ namespace Bob.Grains.Identity;
 [StatelessWorker]
 public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> options, TimeProvider time) : Grain, IAccountsGrain
 {
-    private const string StarterPlan = "starter";
     private const int MaxSlugAttempts = 50;
 
     public async Task<Result<SignupResult>> SignupAsync(SignupRequest request)
@@ -28,17 +28,17 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         var passwordHash = await hasher.HashAsync(request.Password);
         var name = request.BusinessName.Trim();
         var tenantId = await CreateTenantAsync(name);
-        var userId = Ids.New("usr_");
+        var userId = Ids.New(IdPrefixes.User);
         if (!await emailIndex.ClaimAsync(new EmailOwner(tenantId, userId)))
         {
             // Lost a race for the email after creating the tenant; the tenant stays unreachable (no members).
             return EmailTaken();
         }
         await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(tenantId, userId)).CreateAsync(email, passwordHash);
-        var tenant = GrainFactory.GetGrain<ITenantGrain>(tenantId.Value);
+        var tenant = GrainFactory.GetGrain<ITenantGrain>(tenantId);
         await tenant.AddMemberAsync(new TeamMember(userId, email, Roles.Owner, time.GetUtcNow()));
-        await GrainFactory.GetGrain<IPersonaCatalogGrain>(tenantId.Value).EnsureDefaultAsync();
-        var key = await GrainFactory.GetGrain<IWidgetKeyCatalogGrain>(tenantId.Value)
+        await GrainFactory.GetGrain<IPersonaCatalogGrain>(tenantId).EnsureDefaultAsync();
+        var key = await GrainFactory.GetGrain<IWidgetKeyCatalogGrain>(tenantId)
             .CreateAsync(new WidgetKeyInput("Website", websiteOrigin is null ? [] : [websiteOrigin]));
         var summary = (await tenant.GetAsync())!;
         return new SignupResult(summary, new UserSummary(userId, email, Roles.Owner), new WidgetKeyIssued(key.Value!.Id, key.Value.Key, key.Value.AllowedOrigins));
@@ -53,7 +53,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
             return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account from here; try again later.", RetryAfter: wait);
         }
         var owner = await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).LookupAsync();
-        var member = owner is null ? null : await GrainFactory.GetGrain<ITenantGrain>(owner.Tenant.Value).GetMemberAsync(owner.UserId);
+        var member = owner is null ? null : await GrainFactory.GetGrain<ITenantGrain>(owner.Tenant).GetMemberAsync(owner.UserId);
         if (owner is null || member is null)
         {
             await hasher.BurnAsync(password);
@@ -81,7 +81,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         {
             return new Failure(FailureCodes.InvalidInvitation, "This invitation is unknown, expired or already used.");
         }
-        var userId = Ids.New("usr_");
+        var userId = Ids.New(IdPrefixes.User);
         var emailIndex = GrainFactory.GetGrain<IEmailIndexGrain>(details.Email);
         if (!await emailIndex.ClaimAsync(new EmailOwner(details.Tenant, userId)))
         {
@@ -91,7 +91,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         var user = GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(details.Tenant, userId));
         await user.CreateAsync(details.Email, await hasher.HashAsync(password));
         var member = new TeamMember(userId, details.Email, details.Role, time.GetUtcNow());
-        var joined = await GrainFactory.GetGrain<ITenantGrain>(details.Tenant.Value).CompleteInvitationAsync(details.InvitationId, member);
+        var joined = await GrainFactory.GetGrain<ITenantGrain>(details.Tenant).CompleteInvitationAsync(details.InvitationId, member);
         if (!joined.IsSuccess)
         {
             await user.DeactivateAsync();
@@ -104,9 +104,9 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
 
     public async Task<string?> BootstrapPlatformAsync(string adminEmail, string? adminPassword)
     {
-        var platform = GrainFactory.GetGrain<ITenantGrain>(TenantId.Platform.Value);
-        await platform.CreateAsync(new TenantCreation("Bob Platform", "enterprise", PublicChat: true));
-        await GrainFactory.GetGrain<IPersonaCatalogGrain>(TenantId.Platform.Value).EnsureDefaultAsync();
+        var platform = GrainFactory.GetGrain<ITenantGrain>(TenantId.Platform);
+        await platform.CreateAsync(new TenantCreation("Bob Platform", Plans.Enterprise, PublicChat: true));
+        await GrainFactory.GetGrain<IPersonaCatalogGrain>(TenantId.Platform).EnsureDefaultAsync();
 
         var email = Emails.Normalize(adminEmail);
         var emailIndex = GrainFactory.GetGrain<IEmailIndexGrain>(email);
@@ -120,7 +120,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         {
             throw new InvalidOperationException($"Bob:Admin is invalid: {problem}");
         }
-        var userId = Ids.New("usr_");
+        var userId = Ids.New(IdPrefixes.User);
         if (!await emailIndex.ClaimAsync(new EmailOwner(TenantId.Platform, userId)))
         {
             return null; // another silo bootstrapped at the same moment
@@ -136,13 +136,13 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         for (var attempt = 1; attempt <= MaxSlugAttempts; attempt++)
         {
             var candidate = TenantSlugs.Candidate(slug, attempt);
-            if (await GrainFactory.GetGrain<ITenantGrain>(candidate).CreateAsync(new TenantCreation(name, StarterPlan, PublicChat: false)))
+            if (await GrainFactory.GetGrain<ITenantGrain>(candidate).CreateAsync(new TenantCreation(name, Plans.Starter, PublicChat: false)))
             {
                 return new TenantId(candidate);
             }
         }
         var random = $"{slug[..Math.Min(slug.Length, 30)]}-{Ids.RandomToken(6).ToLowerInvariant().Replace('_', '0').Replace('-', '0')}";
-        await GrainFactory.GetGrain<ITenantGrain>(random).CreateAsync(new TenantCreation(name, StarterPlan, PublicChat: false));
+        await GrainFactory.GetGrain<ITenantGrain>(random).CreateAsync(new TenantCreation(name, Plans.Starter, PublicChat: false));
         return new TenantId(random);
     }
 

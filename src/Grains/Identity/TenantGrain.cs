@@ -1,5 +1,8 @@
+using Bob.Assistant;
+using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Billing;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Identity;
@@ -16,6 +19,14 @@ public sealed class TenantState
     [Id(6)] public List<TeamMember> Members { get; set; } = [];
     [Id(7)] public List<OpenInvitation> Invitations { get; set; } = [];
     [Id(8)] public string? AssistantEngine { get; set; }
+    /// <summary>null in state written before governance existed: <see cref="CreditPolicies.Default"/>.</summary>
+    [Id(9)] public string? CreditPolicy { get; set; }
+    /// <summary>Ids of the integrations admitted under the plan's limit.</summary>
+    [Id(10)] public List<string> Integrations { get; set; } = [];
+    /// <summary>The pricebook version the plan was subscribed under; 0 in state written before the pricebook existed (= V1).</summary>
+    [Id(11)] public int PricebookVersion { get; set; }
+    /// <summary>When the current plan was subscribed; default in older state (= <see cref="CreatedAt"/>).</summary>
+    [Id(12)] public DateTimeOffset PlanSince { get; set; }
 }
 
 [GenerateSerializer, Alias("bob.OpenInvitation")]
@@ -45,6 +56,8 @@ public sealed class TenantGrain(
             Plan = creation.Plan,
             PublicChat = creation.PublicChat,
             CreatedAt = time.GetUtcNow(),
+            PricebookVersion = SeedPricebook.Version,
+            PlanSince = time.GetUtcNow(),
         };
         await tenant.WriteStateAsync();
         return true;
@@ -55,7 +68,7 @@ public sealed class TenantGrain(
         : null);
 
     public Task<TenantSettings?> GetSettingsAsync() => Task.FromResult(State.Exists
-        ? new TenantSettings(State.PublicChat, State.Suspended, State.AssistantEngine)
+        ? new TenantSettings(State.PublicChat, State.Suspended, State.AssistantEngine, State.CreditPolicy ?? CreditPolicies.Default)
         : null);
 
     public async Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine)
@@ -64,14 +77,60 @@ public sealed class TenantGrain(
         {
             return Failure.NotFound("Tenant");
         }
-        if (assistantEngine is not null && assistantEngine is not ("builtin" or "hosted"))
+        if (assistantEngine is not null && !AssistantEngineNames.All.Contains(assistantEngine))
         {
-            return Failure.Validation("assistantEngine", "assistantEngine must be builtin or hosted.");
+            return Failure.Validation("assistantEngine", $"assistantEngine must be {string.Join(" or ", AssistantEngineNames.All)}.");
         }
         State.PublicChat = publicChat ?? State.PublicChat;
         State.AssistantEngine = assistantEngine ?? State.AssistantEngine;
         await tenant.WriteStateAsync();
         return (await GetSettingsAsync())!;
+    }
+
+    public async Task<Result<TenantSettings>> SetCreditPolicyAsync(string creditPolicy)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (!CreditPolicies.IsKnown(creditPolicy))
+        {
+            return Failure.Validation("creditPolicy", $"creditPolicy must be {string.Join(" or ", CreditPolicies.All)}.");
+        }
+        State.CreditPolicy = creditPolicy;
+        await tenant.WriteStateAsync();
+        return (await GetSettingsAsync())!;
+    }
+
+    public Task<TenantPlan?> GetPlanAsync() => Task.FromResult(State.Exists ? CurrentPlan() : null);
+
+    public async Task<Outcome> AdmitIntegrationAsync(string integrationId)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (State.Integrations.Contains(integrationId))
+        {
+            return Outcome.Success;
+        }
+        var limit = CurrentPlan().Limits.Integrations;
+        if (State.Integrations.Count >= limit)
+        {
+            return new Failure(FailureCodes.IntegrationLimitReached,
+                $"The {State.Plan} plan includes {limit} integration(s), all in use: remove one or upgrade the plan.");
+        }
+        State.Integrations.Add(integrationId);
+        await tenant.WriteStateAsync();
+        return Outcome.Success;
+    }
+
+    public async Task ReleaseIntegrationAsync(string integrationId)
+    {
+        if (State.Integrations.Remove(integrationId))
+        {
+            await tenant.WriteStateAsync();
+        }
     }
 
     public Task<TeamMember?> GetMemberAsync(string userId) => Task.FromResult(FindMember(userId));
@@ -117,7 +176,7 @@ public sealed class TenantGrain(
             State.Invitations.Remove(previous);
         }
         var token = Ids.RandomToken(32);
-        var pending = new PendingInvitation(Ids.New("inv_"), normalized, role, time.GetUtcNow() + options.Value.InvitationLifetime);
+        var pending = new PendingInvitation(Ids.New(IdPrefixes.Invitation), normalized, role, time.GetUtcNow() + options.Value.InvitationLifetime);
         await GrainFactory.GetGrain<IInvitationGrain>(AccessTokens.KeyOf(token))
             .CreateAsync(new InvitationDetails(Id, pending.Id, pending.Email, pending.Role, pending.ExpiresAt));
         State.Invitations.Add(new OpenInvitation(pending, AccessTokens.KeyOf(token)));
@@ -166,6 +225,13 @@ public sealed class TenantGrain(
         await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(Id, userId)).DeactivateAsync();
         await GrainFactory.GetGrain<IEmailIndexGrain>(Emails.Normalize(member.Email)).ReleaseAsync(userId);
         return Outcome.Success;
+    }
+
+    private TenantPlan CurrentPlan()
+    {
+        var plan = SeedPricebook.Plans.FirstOrDefault(p => p.Id == State.Plan) ?? SeedPricebook.Plans[0];
+        return new TenantPlan(plan.Id, Math.Max(State.PricebookVersion, SeedPricebook.Version), plan.ToLimits(),
+            BillingPeriod.Containing(time.GetUtcNow()), State.PlanSince == default ? State.CreatedAt : State.PlanSince);
     }
 
     private TeamMember? FindMember(string userId) => State.Members.Find(m => m.Id == userId);

@@ -29,7 +29,7 @@ public sealed class KnowledgeBaseGrain(
             return new Failure(FailureCodes.Conflict, $"A tenant has at most {KnowledgeRules.ArticlesMax} articles.");
         }
         var now = time.GetUtcNow();
-        var article = new KnowledgeArticle(Ids.New("kb_"), input.Title.Trim(), input.Content, Tags(input), now, now);
+        var article = new KnowledgeArticle(Ids.New(IdPrefixes.Article), input.Title.Trim(), input.Content, Tags(input), now, now);
         knowledge.State.Articles.Add(article);
         await SaveAsync();
         return article;

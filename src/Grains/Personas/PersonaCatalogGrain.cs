@@ -105,7 +105,7 @@ public sealed class PersonaCatalogGrain(
 
     private async Task<CatalogEntry> AddAsync(PersonaInput input)
     {
-        var id = Ids.New("per_");
+        var id = Ids.New(IdPrefixes.Persona);
         var version = await PersonaGrain(id).SaveAsync(input);
         var entry = new CatalogEntry(id, version, version.CreatedAt);
         catalog.State.Personas.Add(entry);

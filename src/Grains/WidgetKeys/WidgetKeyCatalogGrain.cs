@@ -13,7 +13,6 @@ public sealed class WidgetKeyCatalogGrain(
     [PersistentState("widgetkeys", "bob")] IPersistentState<WidgetKeyCatalogState> catalog,
     TimeProvider time) : Grain, IWidgetKeyCatalogGrain
 {
-    public const string KeyPrefix = "pk_live_";
     public const int MaxKeys = 20;
     public const int NameMax = 80;
 
@@ -21,7 +20,7 @@ public sealed class WidgetKeyCatalogGrain(
 
     public async Task<Result<WidgetKeyView>> CreateAsync(WidgetKeyInput input)
     {
-        if (Validate(input, out var name, out var origins) is { } invalid)
+        if (Validate(input, out var name, out var origins, out var appearance) is { } invalid)
         {
             return invalid;
         }
@@ -29,7 +28,7 @@ public sealed class WidgetKeyCatalogGrain(
         {
             return new Failure(FailureCodes.Conflict, $"A tenant has at most {MaxKeys} widget keys.");
         }
-        var view = new WidgetKeyView(Ids.New("wk_"), name ?? "Widget key", NewKeyValue(), origins ?? [], time.GetUtcNow(), null);
+        var view = new WidgetKeyView(Ids.New(IdPrefixes.WidgetKey), name ?? "Widget key", NewKeyValue(), origins ?? [], time.GetUtcNow(), null, appearance ?? WidgetAppearance.Default);
         await BindAsync(view);
         await IndexOriginsAsync(view.Key, [], view.AllowedOrigins);
         catalog.State.Keys.Add(view);
@@ -37,9 +36,9 @@ public sealed class WidgetKeyCatalogGrain(
         return view;
     }
 
-    public Task<IReadOnlyList<WidgetKeyView>> ListAsync() => Task.FromResult<IReadOnlyList<WidgetKeyView>>(catalog.State.Keys);
+    public Task<IReadOnlyList<WidgetKeyView>> ListAsync() => Task.FromResult<IReadOnlyList<WidgetKeyView>>([.. catalog.State.Keys.Select(WithAppearance)]);
 
-    public Task<WidgetKeyView?> GetAsync(string keyId) => Task.FromResult(Find(keyId));
+    public Task<WidgetKeyView?> GetAsync(string keyId) => Task.FromResult(Find(keyId) is { } key ? WithAppearance(key) : null);
 
     public async Task<Result<WidgetKeyView>> UpdateAsync(string keyId, WidgetKeyInput input)
     {
@@ -47,11 +46,11 @@ public sealed class WidgetKeyCatalogGrain(
         {
             return Failure.NotFound("Widget key");
         }
-        if (Validate(input, out var name, out var origins) is { } invalid)
+        if (Validate(input, out var name, out var origins, out var appearance) is { } invalid)
         {
             return invalid;
         }
-        var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins };
+        var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins, Appearance = appearance ?? current.Appearance };
         await BindAsync(updated);
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, updated.AllowedOrigins);
         return await ReplaceAsync(current, updated);
@@ -88,7 +87,7 @@ public sealed class WidgetKeyCatalogGrain(
     {
         catalog.State.Keys[catalog.State.Keys.IndexOf(current)] = updated;
         await catalog.WriteStateAsync();
-        return updated;
+        return WithAppearance(updated);
     }
 
     private async Task IndexOriginsAsync(string keyValue, IReadOnlyList<string> before, IReadOnlyList<string> after)
@@ -103,20 +102,23 @@ public sealed class WidgetKeyCatalogGrain(
         }
     }
 
-    private Task BindAsync(WidgetKeyView view) => KeyGrain(view.Key).BindAsync(new WidgetKeyBinding(Tenant, view.Id, view.AllowedOrigins));
+    private Task BindAsync(WidgetKeyView view) => KeyGrain(view.Key).BindAsync(new WidgetKeyBinding(Tenant, view.Id, view.AllowedOrigins, view.Appearance));
+
+    /// <summary>Keys made before widgets had an appearance show (and use) the default one.</summary>
+    private static WidgetKeyView WithAppearance(WidgetKeyView view) => view.Appearance is null ? view with { Appearance = WidgetAppearance.Default } : view;
 
     private IWidgetKeyGrain KeyGrain(string keyValue) => GrainFactory.GetGrain<IWidgetKeyGrain>(keyValue);
 
     private WidgetKeyView? Find(string keyId) => catalog.State.Keys.Find(k => k.Id == keyId);
 
-    /// <summary><c>pk_live_</c> followed by 128 bits of randomness, hex.</summary>
-    private static string NewKeyValue() => KeyPrefix + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    private static string NewKeyValue() => WidgetKeyFormat.New();
 
-    private static Failure? Validate(WidgetKeyInput input, out string? name, out IReadOnlyList<string>? origins)
+    private static Failure? Validate(WidgetKeyInput input, out string? name, out IReadOnlyList<string>? origins, out WidgetAppearance? appearance)
     {
         name = input.Name?.Trim();
         origins = null;
         var errors = new Dictionary<string, string[]>();
+        appearance = input.Appearance is null ? null : WidgetAppearanceRules.Validate(input.Appearance, errors);
         if (name is not null && (name.Length == 0 || name.Length > NameMax))
         {
             errors["name"] = [$"name must be 1..{NameMax} characters."];

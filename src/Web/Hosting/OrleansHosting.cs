@@ -1,4 +1,5 @@
 using Bob.Grains.Abstractions.Hosting;
+using Bob.Hosting.Management;
 using Bob.Silo;
 using Orleans.Configuration;
 
@@ -15,7 +16,7 @@ public static class OrleansHosting
         var configuration = builder.Configuration;
         if (configuration.GetValue("Bob:Hosting:CoHostSilo", true))
         {
-            await SchemaMigrator.ApplyAsync(BobConfiguration.ConnectionString(configuration));
+            await SchemaAtStart.PrepareAsync(configuration);
             builder.UseOrleans(silo => silo.AddBobSilo(configuration));
             return;
         }
@@ -31,7 +32,9 @@ public static class OrleansHosting
                 o.ServiceId = BobConfiguration.ServiceId(configuration);
             })
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
-            .UseConnectionRetryFilter(RetryConnectingUntilStopped));
+            .UseConnectionRetryFilter(RetryConnectingUntilStopped)
+            .AddActivityPropagation()
+            .AddBobDashboard(configuration));
     }
 
     private static async Task<bool> RetryConnectingUntilStopped(Exception exception, CancellationToken cancellationToken)

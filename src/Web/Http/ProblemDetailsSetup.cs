@@ -11,9 +11,9 @@ public static class ProblemDetailsSetup
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            if (!problem.Extensions.ContainsKey("code"))
+            if (!problem.Extensions.TryGetValue("code", out var existing) || existing is not string code)
             {
-                var code = ProblemCatalog.CodeFor(status);
+                code = ProblemCatalog.CodeFor(status);
                 problem.Extensions["code"] = code;
                 problem.Type = ProblemCatalog.TypeFor(code);
                 problem.Title ??= ProblemCatalog.Describe(code).Title;
@@ -21,6 +21,7 @@ public static class ProblemDetailsSetup
             problem.Detail ??= problem.Title;
             problem.Extensions.Remove("traceId");
             problem.Extensions["requestId"] = RequestIdMiddleware.Get(context.HttpContext);
+            Hosting.WebMetrics.Problem(context.HttpContext, code, status);
         });
         // Let model-binding failures (bad JSON, wrong content type) reach the exception handler below.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -34,6 +34,10 @@ public static class Problems
     public static IResult ToHttp<T>(this Result<T> result, HttpContext context, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => TypedResults.Ok(v)))(result.Value!) : From(result.Failure!, context);
 
+    /// <summary>A grain's result handed on to a next step (e.g. a widget key's tenant to its chat), or its failure as a problem.</summary>
+    public static async Task<IResult> ToHttpAsync<T>(this Result<T> result, HttpContext context, Func<T, Task<IResult>> onSuccess) =>
+        result.IsSuccess ? await onSuccess(result.Value!) : From(result.Failure!, context);
+
     public static IResult ToHttp(this Outcome outcome, HttpContext context) =>
         outcome.IsSuccess ? TypedResults.NoContent() : From(outcome.Failure!, context);
 }

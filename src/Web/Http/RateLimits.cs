@@ -23,10 +23,26 @@ public static class RateLimits
             {
                 var retryAfter = rejection.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 Problems.SetRetryAfter(rejection.HttpContext, retryAfter);
+                AllowWidgetToReadRejection(rejection.HttpContext);
                 await Problems.WriteAsync(rejection.HttpContext, FailureCodes.TooManyRequests, "Slow down: this client sent too many requests.");
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// A widget page must be able to read "slow down" (else it can only say "unreachable"), so a per-IP 429 on
+    /// <c>/api/widget/*</c> echoes the browser's Origin. It reveals nothing: no key, tenant or data was looked at.
+    /// </summary>
+    private static void AllowWidgetToReadRejection(HttpContext context)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (context.Request.Path.StartsWithSegments("/api/widget", StringComparison.OrdinalIgnoreCase) && origin.Length > 0)
+        {
+            context.Response.Headers.Vary = "Origin";
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+            context.Response.Headers.AccessControlExposeHeaders = "X-Request-Id, Retry-After";
+        }
     }
 
     public static RateLimitPartition<string> PerIp(HttpContext context, int permits, TimeSpan window) =>

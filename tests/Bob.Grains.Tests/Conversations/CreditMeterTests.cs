@@ -61,7 +61,7 @@ public sealed class CreditMeterTests(ClusterFixture fixture)
     {
         var now = DateTimeOffset.UtcNow;
         return await Writer.AppendAsync(
-            new ConversationRow(tenant, sessionId, ChatChannel.Widget, ConversationStatus.Assistant, null, null, null, now, now, 2, "answer"),
+            new ConversationRow(tenant, new ConversationId(sessionId), ChatChannel.Widget, ConversationStatus.Assistant, null, null, null, now, now, 2, "answer"),
             [
                 new TranscriptMessage(1, Ids.New("msg_"), TranscriptRole.Visitor, "question", null, [], false, 0, now, null),
                 new TranscriptMessage(2, Ids.New("msg_"), TranscriptRole.Assistant, "answer", "Bob", [], false, credits, now, null),

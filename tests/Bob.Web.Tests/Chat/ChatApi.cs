@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Chat;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Chat;
 

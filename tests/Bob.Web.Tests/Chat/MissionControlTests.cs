@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Chat;
 
@@ -98,7 +97,7 @@ public sealed class MissionControlTests(BobWebApp app) : IClassFixture<BobWebApp
         var tenant = await app.SignupAsync();
         var owner = app.Bearer(tenant.Token);
         var sessionId = ChatApi.NewSession();
-        await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello, is this a bot?");
+        var visitorToken = (await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello, is this a bot?"))["visitor_token"]!.GetValue<string>();
 
         var takeover = await (await owner.PostAsync($"/api/chat/sessions/{sessionId}/takeover", null)).OkJsonAsync();
         Assert.Equal("human", takeover["status"]!.GetValue<string>());
@@ -112,7 +111,7 @@ public sealed class MissionControlTests(BobWebApp app) : IClassFixture<BobWebApp
 
         // The widget's SSE stream is open before the agent answers; the answer must arrive on it.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var stream = await app.Widget(key: null).OpenStreamAsync($"/api/widget/sessions/{sessionId}/events?key={tenant.WidgetKey}", cts.Token);
+        using var stream = await app.Widget(key: null).OpenStreamAsync($"/api/widget/sessions/{sessionId}/events?key={tenant.WidgetKey}&visitor_token={visitorToken}", cts.Token);
         Assert.Equal(ChatApi.ShopOrigin, ChatApi.Header(stream, "Access-Control-Allow-Origin"));
         await using var events = stream.ReadEventsAsync(cts.Token).GetAsyncEnumerator(cts.Token);
         await events.NextMatchingAsync(e => e.Event == "ready");
@@ -145,14 +144,14 @@ public sealed class MissionControlTests(BobWebApp app) : IClassFixture<BobWebApp
         var tenant = await app.SignupAsync();
         var owner = app.Bearer(tenant.Token);
         var sessionId = ChatApi.NewSession();
-        await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello");
+        var visitorToken = (await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello"))["visitor_token"]!.GetValue<string>();
         var first = await (await owner.PostJsonAsync($"/api/chat/sessions/{sessionId}/reply", new { message = "first agent line" })).OkJsonAsync(HttpStatusCode.Created);
         await (await owner.PostJsonAsync($"/api/chat/sessions/{sessionId}/reply", new { message = "second agent line" })).OkJsonAsync(HttpStatusCode.Created);
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var client = app.Widget(tenant.WidgetKey);
         client.DefaultRequestHeaders.Add("Last-Event-ID", first["seq"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var stream = await client.OpenStreamAsync($"/api/widget/sessions/{sessionId}/events", cts.Token);
+        using var stream = await client.OpenStreamAsync($"/api/widget/sessions/{sessionId}/events?visitor_token={visitorToken}", cts.Token);
         await using var events = stream.ReadEventsAsync(cts.Token).GetAsyncEnumerator(cts.Token);
 
         var next = await events.NextMatchingAsync(e => e.Event == "message");

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Errors;
 

@@ -1,6 +1,6 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
-using Bob.Web.Features.Chat;
+using Bob.Web.Conversations;
 
 namespace Bob.Web.Tests.Hardening;
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Identity;
 

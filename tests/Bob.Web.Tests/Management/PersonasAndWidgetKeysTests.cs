@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bob.Web.Tests.Chat;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Management;
 

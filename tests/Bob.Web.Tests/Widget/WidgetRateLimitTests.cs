@@ -1,5 +1,4 @@
 using Bob.Web.Tests.Chat;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Widget;
 
@@ -32,6 +31,9 @@ public sealed class PerIpChatRateLimitTests(LowIpChatLimitApp app) : IClassFixtu
         await refused.AssertProblemAsync(429, "too_many_requests");
         Assert.True(int.TryParse(ChatApi.Header(refused, "Retry-After"), out var seconds) && seconds is >= 1 and <= 60);
         Assert.Null(await app.TranscriptAsync(tenant, sessionId));
+        // The widget can read "slow down" (and when to retry) instead of seeing a network error.
+        Assert.Equal(ChatApi.ShopOrigin, ChatApi.Header(refused, "Access-Control-Allow-Origin"));
+        Assert.Contains("Retry-After", ChatApi.Header(refused, "Access-Control-Expose-Headers"), StringComparison.Ordinal);
     }
 }
 
@@ -51,6 +53,7 @@ public sealed class PerWidgetKeyRateLimitTests(LowWidgetKeyLimitApp app) : IClas
         await refused.AssertProblemAsync(429, "too_many_requests");
         Assert.True(int.TryParse(ChatApi.Header(refused, "Retry-After"), out var seconds) && seconds is >= 1 and <= 60);
         Assert.Null(await app.TranscriptAsync(tenant, sessionId));
+        Assert.Equal(ChatApi.ShopOrigin, ChatApi.Header(refused, "Access-Control-Allow-Origin"));
         ChatApi.AssertReplyShape(await app.WidgetChatAsync(other.WidgetKey, ChatApi.NewSession(), "another key is not throttled"));
     }
 }

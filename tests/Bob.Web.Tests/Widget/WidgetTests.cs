@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Bob.Web.Tests.Chat;
-using Bob.Web.Tests.Infrastructure;
 
 namespace Bob.Web.Tests.Widget;
 

@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
 using Bob.Web.Http;
@@ -10,11 +11,16 @@ public sealed class AuthModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
         var app = endpoints.MapGroup("/api/auth").WithTags("Auth");
-        app.MapPost("/signup", SignupAsync).RequireRateLimiting(RateLimits.Auth).WithName("Signup").WithSummary("Create a tenant, its owner, default persona and first widget key");
-        app.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Auth).WithName("Login").WithSummary("Exchange email and password for a token and session cookie");
-        app.MapPost("/accept-invitation", AcceptInvitationAsync).RequireRateLimiting(RateLimits.Auth).WithName("AcceptInvitation");
-        app.MapPost("/logout", LogoutAsync).RequireAuthorization().WithName("Logout");
-        app.MapGet("/me", MeAsync).RequireAuthorization().WithName("Me");
+        app.MapPost("/signup", SignupAsync).RequireRateLimiting(RateLimits.Auth).WithName("Signup")
+            .Describe<SignupResult>("Create a tenant, its owner, default persona and first widget key", StatusCodes.Status201Created, 400, 409, 429, 503);
+        app.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Auth).WithName("Login")
+            .Describe<LoginResult>("Exchange email and password for a token and session cookie", StatusCodes.Status200OK, 400, 401, 429, 503);
+        app.MapPost("/accept-invitation", AcceptInvitationAsync).RequireRateLimiting(RateLimits.Auth).WithName("AcceptInvitation")
+            .Describe<LoginResult>("Join a team with an invitation token and a new password; signs you in", StatusCodes.Status200OK, 400, 409, 429, 503);
+        app.MapPost("/logout", LogoutAsync).RequireAuthorization().WithName("Logout")
+            .DescribeNoContent("Revoke this token (and its cookie) on every node", 401, 503);
+        app.MapGet("/me", MeAsync).RequireAuthorization().WithName("Me")
+            .Describe<MeResponse>("Who is signed in: user, role, permissions and tenant", StatusCodes.Status200OK, 401, 503);
     }
 
     private static async Task<IResult> SignupAsync(SignupBody body, IClusterClient cluster, HttpContext context)
@@ -53,11 +59,11 @@ public sealed class AuthModule : ICarterModule
 
     private static async Task<IResult> MeAsync(Caller caller, IClusterClient cluster)
     {
-        var tenant = await cluster.GetGrain<ITenantGrain>(caller.Tenant.Value).GetAsync();
+        var tenant = await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetAsync();
         return TypedResults.Ok(new MeResponse(caller.UserId, caller.Email, caller.Role, caller.Tenant.Value, Permissions.For(caller.Role), tenant));
     }
 
-    private static IResult SignedIn(Grains.Abstractions.Common.Result<LoginResult> result, HttpContext context) =>
+    private static IResult SignedIn(Result<LoginResult> result, HttpContext context) =>
         result.ToHttp(context, login =>
         {
             context.SetSessionCookie(login.Token, login.ExpiresAt);

@@ -2,6 +2,7 @@ using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
+using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
 
@@ -10,36 +11,29 @@ namespace Bob.Web.Features.Chat;
 /// <summary>Mission Control: watch conversations, take one over, answer as a human, hand it back.</summary>
 public sealed class MissionControlModule : ICarterModule
 {
-    private static readonly string[] Statuses = [ConversationStatus.Assistant, ConversationStatus.Human];
-
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
         var read = endpoints.MapGroup("/api/chat").WithTags("Mission Control").RequirePermission(Permissions.ChatRead);
         var manage = endpoints.MapGroup("/api/chat/sessions").WithTags("Mission Control").RequirePermission(Permissions.ChatManage);
 
-        read.MapGet("/sessions", ListAsync).WithName("ListSessions");
+        read.MapGet("/sessions", ListAsync).WithName("ListSessions")
+            .Describe<ConversationPage>("List conversations, newest first (status filter, q searches titles and messages, pages of 1..100)", StatusCodes.Status200OK, 400, 401, 403, 503);
         read.MapGet("/sessions/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
             await Conversation(cluster, caller, id).GetAsync() is { } view
                 ? ChatJson.Ok(view)
-                : Problems.From(Failure.NotFound("Conversation"))).WithName("GetSession");
-        read.MapGet("/events", FeedAsync).WithName("LiveFeed").WithSummary("Server-sent events: every new message of this tenant's conversations");
+                : Problems.From(Failure.NotFound("Conversation"))).WithName("GetSession")
+            .Describe<ConversationView>("One conversation with its whole transcript", StatusCodes.Status200OK, 401, 403, 404, 503);
+        read.MapGet("/events", FeedAsync).WithName("LiveFeed")
+            .DescribeEventStream("Server-sent events: every new message of this tenant's conversations (resume with Last-Event-ID)", 401, 403, 503);
 
         manage.MapPost("/{id:bobid}/takeover", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChangeAsync(context, () => Conversation(cluster, caller, id).TakeoverAsync(caller.UserId))).WithName("Takeover");
+            ChangeAsync(context, () => Conversation(cluster, caller, id).TakeoverAsync(caller.UserId))).WithName("Takeover")
+            .Describe<ConversationHeader>("Take the conversation over: the assistant goes silent", StatusCodes.Status200OK, 401, 403, 404, 503);
         manage.MapPost("/{id:bobid}/release", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChangeAsync(context, () => Conversation(cluster, caller, id).ReleaseAsync(caller.UserId))).WithName("Release");
-        manage.MapPost("/{id:bobid}/reply", async (string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-        {
-            var invalid = new Fields().Required("message", body.Message)
-                .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
-                .Failure;
-            if (invalid is not null)
-            {
-                return Problems.From(invalid);
-            }
-            var sent = await Conversation(cluster, caller, id).AgentReplyAsync(caller.UserId, body.Message!, body.ClientMessageId);
-            return sent.IsSuccess ? ChatJson.Ok(sent.Value!, StatusCodes.Status201Created) : Problems.From(sent.Failure!, context);
-        }).WithName("AgentReply");
+            ChangeAsync(context, () => Conversation(cluster, caller, id).ReleaseAsync(caller.UserId))).WithName("Release")
+            .Describe<ConversationHeader>("Hand the conversation back to the assistant", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
+        manage.MapPost("/{id:bobid}/reply", ReplyAsync).WithName("AgentReply")
+            .Describe<TranscriptMessage>("Answer the visitor as a human agent (takes the conversation over if nobody has)", StatusCodes.Status201Created, 400, 401, 403, 404, 503);
     }
 
     private static async Task<IResult> ListAsync(Caller caller, IClusterClient cluster, string? status, string? q, string? page, string? page_size)
@@ -47,7 +41,7 @@ public sealed class MissionControlModule : ICarterModule
         var pageNumber = 1;
         var pageSize = 20;
         var invalid = new Fields()
-            .Check(status is null || Statuses.Contains(status), "status", $"status must be one of {string.Join(", ", Statuses)}.")
+            .Check(status is null || ConversationStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", ConversationStatus.All)}.")
             .Check(page is null || QueryNumbers.TryParse(page, 1, int.MaxValue, out pageNumber), "page", $"page must be a whole number 1..{int.MaxValue}.")
             .Check(page_size is null || QueryNumbers.TryParse(page_size, 1, 100, out pageSize), "page_size", "page_size must be a whole number 1..100.")
             .Check(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
@@ -56,24 +50,34 @@ public sealed class MissionControlModule : ICarterModule
         {
             return Problems.From(invalid);
         }
-        var sessions = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new SessionQuery(status, q, pageNumber, pageSize));
-        return ChatJson.Ok(sessions);
+        var conversations = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
+        return ChatJson.Ok(conversations);
+    }
+
+    private static async Task<IResult> ReplyAsync(string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context)
+    {
+        var invalid = new Fields().Required(ChatMessageRule.Field, body.Message)
+            .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+            .Failure;
+        if (invalid is not null)
+        {
+            return Problems.From(invalid);
+        }
+        var sent = await Conversation(cluster, caller, id).AgentReplyAsync(caller.UserId, body.Message!, body.ClientMessageId);
+        return sent.ToHttp(context, ChatJson.Created);
     }
 
     private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context)
     {
-        var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant.Value);
+        var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant);
         var after = EventStreams.ResumeFrom(context, await feed.LatestSequenceAsync());
         return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
             from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e, context.RequestAborted));
     }
 
-    private static async Task<IResult> ChangeAsync(HttpContext context, Func<Task<Result<ConversationView>>> change)
-    {
-        var result = await change();
-        return result.IsSuccess ? ChatJson.Ok(TranscriptViews.Summary(result.Value!)) : Problems.From(result.Failure!, context);
-    }
+    private static async Task<IResult> ChangeAsync(HttpContext context, Func<Task<Result<ConversationView>>> change) =>
+        (await change()).ToHttp(context, view => ChatJson.Ok(TranscriptViews.Summary(view)));
 
     private static IConversationGrain Conversation(IClusterClient cluster, Caller caller, string id) =>
-        cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(caller.Tenant, id));
+        cluster.GetConversation(caller.Tenant, new ConversationId(id));
 }

@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
 
@@ -12,7 +13,9 @@ public sealed class PublicChatModule : ICarterModule
     {
         app.MapPost("/api/chat", ChatAsync)
             .RequireRateLimiting(RateLimits.AnonymousChat)
-            .WithTags("Chat").WithName("PublicChat").WithSummary("Anonymous same-origin chat; business_id defaults to the platform tenant");
+            .WithTags("Chat").WithName("PublicChat")
+            .Describe<ChatReply>("Anonymous same-origin chat; business_id defaults to the platform tenant", StatusCodes.Status200OK, 400, 402, 403, 404, 429, 503)
+            .WithDescription(ChatTurns.StreamingNote);
     }
 
     private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster, IConfiguration configuration)

@@ -18,9 +18,11 @@ public sealed class TeamModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/team").WithTags("Team").RequirePermission(Permissions.TeamManage);
         app.MapGet("/", async (Caller caller, IClusterClient cluster) =>
-            TypedResults.Ok(await Tenant(cluster, caller).GetTeamAsync())).WithName("GetTeam");
+            TypedResults.Ok(await Tenant(cluster, caller).GetTeamAsync())).WithName("GetTeam")
+            .Describe<Bob.Grains.Abstractions.Identity.Team>("Members and open invitations", StatusCodes.Status200OK, 401, 403, 503);
 
-        app.MapPost("/invitations", InviteAsync).WithName("Invite").WithSummary("Invite a member; hand the returned link on");
+        app.MapPost("/invitations", InviteAsync).WithName("Invite")
+            .Describe<InvitationResponse>("Invite a member; hand the returned link on", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
 
         app.MapPut("/{userId:bobid}", async (string userId, RoleBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
@@ -29,10 +31,12 @@ public sealed class TeamModule : ICarterModule
                 return Problems.From(invalid);
             }
             return (await Tenant(cluster, caller).ChangeRoleAsync(caller.Actor, userId, body.Role!)).ToHttp(context);
-        }).WithName("ChangeRole");
+        }).WithName("ChangeRole")
+            .Describe<TeamMember>("Change a member's role (only an owner grants or changes the owner role)", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
 
         app.MapDelete("/{userId:bobid}", async (string userId, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Tenant(cluster, caller).RemoveMemberAsync(caller.Actor, userId)).ToHttp(context)).WithName("RemoveMember");
+            (await Tenant(cluster, caller).RemoveMemberAsync(caller.Actor, userId)).ToHttp(context)).WithName("RemoveMember")
+            .DescribeNoContent("Remove a member; their access ends at once", 401, 403, 404, 409, 503);
     }
 
     private static async Task<IResult> InviteAsync(InvitationBody body, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration)
@@ -48,5 +52,5 @@ public sealed class TeamModule : ICarterModule
             issued.ExpiresAt)));
     }
 
-    private static ITenantGrain Tenant(IClusterClient cluster, Caller caller) => cluster.GetGrain<ITenantGrain>(caller.Tenant.Value);
+    private static ITenantGrain Tenant(IClusterClient cluster, Caller caller) => cluster.GetGrain<ITenantGrain>(caller.Tenant);
 }

@@ -23,7 +23,9 @@ public static class WidgetAccess
         }
         var origin = context.Request.Headers.Origin.ToString();
         var result = await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin);
-        if (result.IsSuccess)
+        // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
+        // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
+        if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
         {
             AllowOrigin(context, origin);
         }
@@ -65,7 +67,6 @@ public static class WidgetAccess
         {
             key = context.Request.Query["key"].ToString();
         }
-        // A grain key is storage: only the shape keys are minted in (pk_live_ + URL-safe base64) ever reaches one.
-        return key.StartsWith("pk_live_", StringComparison.Ordinal) && key.Length <= 64 && Ids.IsValid(key) ? key : null;
+        return WidgetKeyFormat.LooksLikeKey(key) ? key : null;
     }
 }

@@ -1,7 +1,7 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
-using Bob.Web.Features.Chat;
+using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
 
@@ -14,11 +14,23 @@ public sealed class WidgetModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/widget").WithTags("Widget").RequireRateLimiting(RateLimits.AnonymousChat);
 
-        app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight");
-        app.MapPost("/chat", ChatAsync).WithName("WidgetChat");
-        app.MapGet("/config", ConfigAsync).WithName("WidgetConfig");
-        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithSummary("Server-sent events: human agent replies for this visitor's conversation");
+        app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight")
+            .DescribeNoContent("CORS preflight: allowed when ?key= names a live key listing the Origin, or any live key lists it", 403);
+        app.MapPost("/chat", ChatAsync).WithName("WidgetChat").WithMetadata(WidgetKeyRequired.Instance)
+            .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 429, 503)
+            .WithDescription(ChatTurns.StreamingNote + " " + VisitorTokenNote);
+        app.MapGet("/config", ConfigAsync).WithName("WidgetConfig").WithMetadata(WidgetKeyRequired.Instance)
+            .Describe<WidgetConfig>("What the widget needs to draw itself: the key's appearance (name, greeting, colours, corner)", StatusCodes.Status200OK, 401, 403, 429, 503);
+        app.MapGet("/sessions/{id:bobid}/messages", MessagesAsync).WithName("WidgetHistory").WithMetadata(WidgetKeyRequired.Instance)
+            .Describe<VisitorHistory>("The visitor's conversation so far, for a reloaded page (needs ?visitor_token=)", StatusCodes.Status200OK, 401, 403, 404, 429, 503);
+        app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithMetadata(WidgetKeyRequired.Instance)
+            .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (needs ?visitor_token=; resume with Last-Event-ID)", 401, 403, 404, 429, 503);
+        app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithMetadata(WidgetKeyRequired.Instance)
+            .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
     }
+
+    private const string VisitorTokenNote =
+        "The first turn of a conversation answers visitor_token; a conversation whose session_id the server minted needs it in the body of every later turn.";
 
     private static async Task<IResult> PreflightAsync(HttpContext context, IClusterClient cluster)
     {
@@ -34,57 +46,57 @@ public sealed class WidgetModule : ICarterModule
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster)
-    {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
-        return access.IsSuccess
-            ? await ChatTurns.HandleAsync(context, cluster, access.Value!.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null)
-            : Problems.From(access.Failure!, context);
-    }
+    private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster) =>
+        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, access =>
+            ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null));
 
-    private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster) =>
+        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
+            ChatJson.Ok(WidgetConfigView.For(access, await cluster.GetGrain<IPersonaCatalogGrain>(access.Tenant).GetSpeakerAsync(null))));
+
+    private static async Task<IResult> MessagesAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
+        (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => ChatJson.Ok(VisitorViews.History(read.View)));
+
+    private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
+        (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => TypedResults.ServerSentEvents(EventStreams.RelayAsync(
+            from => read.Conversation.WaitForEventsAsync(from, EventStreams.PollWait),
+            EventStreams.ResumeFrom(context, read.View.Messages.Count == 0 ? 0 : read.View.Messages[^1].Seq),
+            VisitorViews.Event,
+            context.RequestAborted)));
+
+    private static async Task<IResult> HandoffAsync(HumanRequestBody body, HttpContext context, IClusterClient cluster) =>
+        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
+        {
+            var invalid = new Fields()
+                .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+                .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
+                .Check(body.Message is null || ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
+                .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+                .Failure;
+            if (invalid is not null)
+            {
+                return Problems.From(invalid);
+            }
+            var conversation = cluster.GetConversation(access.Tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
+            var request = new HumanRequest(new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null), body.Message, body.ClientMessageId);
+            return (await conversation.RequestHumanAsync(request)).ToHttp(context, ChatJson.Ok);
+        });
+
+    /// <summary>Key and origin first, then the visitor token: the session id and the public key are never enough.</summary>
+    private static async Task<Result<(IConversationGrain Conversation, ConversationView View)>> ReadAsVisitorAsync(
+        string id, string? visitorToken, HttpContext context, IClusterClient cluster)
     {
         var access = await WidgetAccess.AuthorizeAsync(context, cluster);
         if (!access.IsSuccess)
         {
-            return Problems.From(access.Failure!, context);
+            return access.Failure!;
         }
-        var persona = await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant.Value).GetSpeakerAsync(null);
-        return ChatJson.Ok(WidgetAppearance.For(persona));
+        if (visitorToken is not null && !VisitorTokenFormat.IsValid(visitorToken))
+        {
+            return new Failure(FailureCodes.InvalidVisitorToken, VisitorTokenFormat.Problem);
+        }
+        var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
+        var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken);
+        return view.IsSuccess ? (conversation, view.Value!) : view.Failure!;
     }
-
-    private static async Task<IResult> EventsAsync(string id, HttpContext context, IClusterClient cluster)
-    {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
-        if (!access.IsSuccess)
-        {
-            return Problems.From(access.Failure!, context);
-        }
-        var conversation = cluster.GetGrain<IConversationGrain>(GrainKeys.Scoped(access.Value!.Tenant, id));
-        var view = await conversation.GetAsync();
-        if (view is null || view.Channel != ChatChannel.Widget)
-        {
-            return Problems.From(Failure.NotFound("Conversation"));
-        }
-        var after = EventStreams.ResumeFrom(context, view.Messages.Count == 0 ? 0 : view.Messages[^1].Seq);
-        return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
-            from => conversation.WaitForEventsAsync(from, EventStreams.PollWait),
-            after,
-            VisitorView,
-            context.RequestAborted));
-    }
-
-    /// <summary>What a visitor may see of an event: the human agent's and system messages, without internal
-    /// fields (agent user ids, client message ids, credits).</summary>
-    private static object? VisitorView(ConversationEvent e) => e.Message is { Role: TranscriptRole.Agent or TranscriptRole.System } message
-        ? new
-        {
-            e.Sequence,
-            e.Type,
-            session_id = e.SessionId,
-            e.Status,
-            e.At,
-            message = new { message_id = message.MessageId, message.Role, message.Text, created_at = message.CreatedAt },
-        }
-        : null;
 }

@@ -7,7 +7,17 @@ using Carter;
 
 namespace Bob.Web.Features.WidgetKeys;
 
-public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins);
+public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins, AppearanceBody? Appearance)
+{
+    public WidgetKeyInput ToInput() => new(Name, AllowedOrigins, Appearance?.ToAppearance());
+}
+
+/// <summary>The widget's look, replaced as a whole when sent: omitted fields take their defaults (docs/WIDGET.md).</summary>
+public sealed record AppearanceBody(string? DisplayName, string? Greeting, string? PrimaryColor, string? Position)
+{
+    public WidgetAppearance ToAppearance() => new(DisplayName, Greeting,
+        PrimaryColor ?? WidgetAppearance.DefaultPrimaryColor, Position ?? WidgetAppearance.BottomRight);
+}
 
 public sealed record EmbedCode(string Html, string Key, string Position);
 
@@ -17,28 +27,40 @@ public sealed class WidgetKeysModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/widget-keys").WithTags("Widget keys").RequirePermission(Permissions.WidgetManage);
 
-        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListWidgetKeys");
+        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListWidgetKeys")
+            .Describe<IReadOnlyList<WidgetKeyView>>("List widget keys with their allowed origins", StatusCodes.Status200OK, 401, 403, 503);
         app.MapPost("/", async (WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).CreateAsync(new WidgetKeyInput(body.Name, body.AllowedOrigins ?? [])))
-                .ToHttp(context, k => TypedResults.Created($"/api/widget-keys/{k.Id}", k))).WithName("CreateWidgetKey");
+            (await Catalog(cluster, caller).CreateAsync(body.ToInput() with { AllowedOrigins = body.AllowedOrigins ?? [] }))
+                .ToHttp(context, k => TypedResults.Created($"/api/widget-keys/{k.Id}", k))).WithName("CreateWidgetKey")
+            .Describe<WidgetKeyView>("Issue a widget key for a list of allowed origins (and its appearance)", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
         app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
-            await Catalog(cluster, caller).GetAsync(id) is { } key ? TypedResults.Ok(key) : NotFound()).WithName("GetWidgetKey");
+            await Catalog(cluster, caller).GetAsync(id) is { } key ? TypedResults.Ok(key) : NotFound()).WithName("GetWidgetKey")
+            .Describe<WidgetKeyView>("One widget key", StatusCodes.Status200OK, 401, 403, 404, 503);
         app.MapPatch("/{id:bobid}", async (string id, WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).UpdateAsync(id, new WidgetKeyInput(body.Name, body.AllowedOrigins))).ToHttp(context))
-            .WithName("UpdateWidgetKey");
+            (await Catalog(cluster, caller).UpdateAsync(id, body.ToInput())).ToHttp(context))
+            .WithName("UpdateWidgetKey")
+            .Describe<WidgetKeyView>("Rename a widget key, change its allowed origins or replace its appearance", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/rotate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context)).WithName("RotateWidgetKey");
+            (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context)).WithName("RotateWidgetKey")
+            .Describe<WidgetKeyView>("Issue a new key value; the old one stops working at once", StatusCodes.Status200OK, 401, 403, 404, 503);
         app.MapDelete("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).RevokeAsync(id)).ToHttp(context)).WithName("RevokeWidgetKey");
+            (await Catalog(cluster, caller).RevokeAsync(id)).ToHttp(context)).WithName("RevokeWidgetKey")
+            .DescribeNoContent("Revoke a widget key at once on every node", 401, 403, 404, 503);
         app.MapGet("/{id:bobid}/embed-code", async (string id, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
             await Catalog(cluster, caller).GetAsync(id) is { } key
-                ? TypedResults.Ok(new EmbedCode(
-                    $"<script src=\"{PublicUrl.Of(context, configuration)}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"bottom-right\" async></script>",
-                    key.Key, "bottom-right"))
-                : NotFound()).WithName("WidgetEmbedCode");
+                ? TypedResults.Ok(EmbedCodeFor(key, PublicUrl.Of(context, configuration)))
+                : NotFound()).WithName("WidgetEmbedCode")
+            .Describe<EmbedCode>("The script tag to paste into a website", StatusCodes.Status200OK, 401, 403, 404, 503);
+    }
+
+    /// <summary>The seed's tag, in the key's corner.</summary>
+    private static EmbedCode EmbedCodeFor(WidgetKeyView key, string publicUrl)
+    {
+        var position = (key.Appearance ?? WidgetAppearance.Default).Position;
+        return new EmbedCode($"<script src=\"{publicUrl}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"{position}\" async></script>", key.Key, position);
     }
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Widget key"));
 
-    private static IWidgetKeyCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IWidgetKeyCatalogGrain>(caller.Tenant.Value);
+    private static IWidgetKeyCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IWidgetKeyCatalogGrain>(caller.Tenant);
 }

@@ -1,0 +1,31 @@
+using Bob.Assistant.Retrieval;
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Personas;
+
+namespace Bob.Grains.Conversations;
+
+/// <summary>
+/// What a turn needs to know about its tenant, and the credit meter it is charged on. <see cref="GrainTurnSources"/>
+/// asks the tenant's grains on every turn; a cache or a per-silo credit lease can implement the same interface.
+/// </summary>
+public interface ITurnSources
+{
+    /// <returns>null when the tenant does not exist.</returns>
+    Task<TenantSettings?> SettingsAsync(TenantId tenant);
+
+    /// <summary>The persona that answers: <paramref name="personaId"/> when it still exists, else the active one.</summary>
+    Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId);
+
+    Task<KnowledgeIndex> KnowledgeAsync(TenantId tenant);
+
+    Task<ChatCredits> BalanceAsync(TenantId tenant);
+
+    /// <summary>Called only once the answer that cost <paramref name="credits"/> is durable, with the PostgreSQL
+    /// transaction that committed it (so a meter that already counted it from the log does not count it again).</summary>
+    Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction);
+
+    /// <summary>Recounts the tenant's credits from the log: for an answer stored behind a lost acknowledgement.</summary>
+    Task<ChatCredits> ReconcileAsync(TenantId tenant);
+}

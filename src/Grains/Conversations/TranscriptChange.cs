@@ -1,0 +1,6 @@
+using Bob.Grains.Abstractions.Chat;
+
+namespace Bob.Grains.Conversations;
+
+/// <summary>What one change appends: the new messages and the summary row as it will read afterwards.</summary>
+public sealed record TranscriptChange(ConversationRow Row, IReadOnlyList<TranscriptMessage> Messages);

@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+using Bob.Grains.Abstractions.Hosting;
+
+namespace Bob.Grains.Telemetry;
+
+/// <summary>
+/// Bob's instruments recorded inside the silo. Labels are low-cardinality on purpose: never a tenant id,
+/// session id or user id (one time series per tenant would not scale and would leak who the customers are).
+/// </summary>
+public sealed class GrainMetrics
+{
+    private readonly Counter<long> _creditsCharged;
+    private readonly Counter<long> _webhookDeliveries;
+    private readonly Histogram<double> _webhookDeliveryDuration;
+
+    public GrainMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(TelemetryNames.Meter);
+        _creditsCharged = meter.CreateCounter<long>("bob.credits.charged", "{credit}", "AI credits charged to tenants for assistant answers.");
+        _webhookDeliveries = meter.CreateCounter<long>("bob.webhooks.deliveries", "{delivery}", "Webhook delivery attempts by outcome.");
+        _webhookDeliveryDuration = meter.CreateHistogram<double>("bob.webhooks.delivery.duration", "s", "Time to deliver one webhook attempt.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Durations.Seconds });
+    }
+
+    public void CreditsCharged(int credits)
+    {
+        if (credits > 0)
+        {
+            _creditsCharged.Add(credits);
+        }
+    }
+
+    /// <summary>For the webhook sender when it lands: <paramref name="outcome"/> is e.g. <c>delivered</c>, <c>failed</c>, <c>gave_up</c>.</summary>
+    public void WebhookDelivery(string outcome, TimeSpan duration)
+    {
+        var tag = new KeyValuePair<string, object?>("outcome", outcome);
+        _webhookDeliveries.Add(1, tag);
+        _webhookDeliveryDuration.Record(duration.TotalSeconds, tag);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Bob.Browser.Tests.Infrastructure;
+
+/// <summary>Bob on real Kestrel over loopback, for a browser. Every browser request comes from 127.0.0.1, so the
+/// per-IP limits are lifted here (they are tested over HTTP); the per-key limit stays as configured.</summary>
+public sealed class BrowserBobApp : BobWebApp
+{
+    protected override bool OnKestrel => true;
+
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
+    {
+        ["Bob:RateLimits:ChatPerMinutePerIp"] = "100000",
+    };
+}

@@ -1,0 +1,206 @@
+using Bob.Assistant;
+using Bob.Assistant.BuiltIn;
+using Bob.Assistant.Retrieval;
+using Bob.Grains.Abstractions.Billing;
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Conversations;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bob.Grains.Tests.Conversations;
+
+/// <summary>Turn admission over in-memory sources: every outcome, and the order its checks run in.</summary>
+public sealed class TurnAdmissionTests
+{
+    private static readonly TenantId Tenant = new("acme");
+    private static readonly ChatPersona Ava = new("per_ava", "Ava");
+
+    private readonly FakeTimeProvider _time = new();
+    private readonly InMemorySources _sources = new();
+    private readonly TurnAdmission _admission;
+
+    public TurnAdmissionTests()
+    {
+        var builtIn = new AssistantEngine(new BuiltInChatClient());
+        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null));
+    }
+
+    private Transcript NewTranscript() => new(Tenant, new ConversationId("ses_admit"), null, [], _time);
+
+    private static ChatTurn Turn(string message, ChatChannel channel = ChatChannel.Widget, string? clientMessageId = null) =>
+        new(channel, message, clientMessageId, null);
+
+    [Fact]
+    public async Task A_valid_turn_is_answered_by_the_tenants_engine_with_a_grounded_request()
+    {
+        var transcript = NewTranscript();
+        transcript.Apply(transcript.AnsweredTurn(Turn("earlier question"), Ava, "earlier answer", [], false, 1));
+
+        var outcome = await _admission.AdmitAsync(transcript, Turn("  How long does delivery take?  "));
+
+        var answer = Assert.IsType<TurnOutcome.Answer>(outcome);
+        Assert.Equal(Ava, answer.Persona);
+        Assert.Equal("How long does delivery take?", answer.Request.Message);
+        Assert.Equal("formal", answer.Request.Persona.Tone);
+        Assert.Equal([TurnRole.Visitor, TurnRole.Assistant], answer.Request.History.Select(t => t.Role));
+        Assert.Same(_sources.Knowledge, answer.Request.Knowledge);
+        Assert.Equal(AssistantEngineNames.BuiltIn, (await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None)).Engine);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task An_empty_message_is_refused_before_the_tenant_is_asked(string message)
+    {
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn(message));
+
+        Assert.Equal(FailureCodes.ValidationFailed, Assert.IsType<TurnOutcome.Refused>(outcome).Failure.Code);
+        Assert.Equal(0, _sources.Calls);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_limit_is_refused()
+    {
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn(new string('x', ChatLimits.MessageMax + 1)));
+
+        Assert.Equal(FailureCodes.ValidationFailed, Assert.IsType<TurnOutcome.Refused>(outcome).Failure.Code);
+    }
+
+    [Fact]
+    public async Task A_server_minted_widget_conversation_refuses_a_turn_without_its_visitor_token_before_the_tenant_is_asked()
+    {
+        var transcript = NewTranscript();
+        var token = VisitorTokens.New();
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi") with { Visitor = new VisitorAccess(null, ServerMinted: true) }, Ava, "Hello!", [], false, 1, token));
+
+        var withoutToken = await _admission.AdmitAsync(transcript, Turn("it's me"));
+        var withToken = await _admission.AdmitAsync(transcript, Turn("it's me") with { Visitor = new VisitorAccess(token, false) });
+
+        Assert.Equal(FailureCodes.VisitorTokenRequired, Assert.IsType<TurnOutcome.Refused>(withoutToken).Failure.Code);
+        Assert.IsType<TurnOutcome.Answer>(withToken);
+    }
+
+    [Fact]
+    public async Task A_conversation_waiting_for_a_human_keeps_the_assistant_silent()
+    {
+        var transcript = NewTranscript();
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1));
+        transcript.Apply(transcript.RequestHuman(new HumanRequest(new VisitorAccess(null, false), null, null), null)!);
+
+        var outcome = await _admission.AdmitAsync(transcript, Turn("anyone there?"));
+
+        Assert.IsType<TurnOutcome.SilentForHuman>(outcome);
+    }
+
+    [Fact]
+    public async Task A_conversation_is_not_found_from_another_path()
+    {
+        var transcript = NewTranscript();
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1));
+
+        var outcome = await _admission.AdmitAsync(transcript, Turn("hi again", ChatChannel.Public));
+
+        Assert.Equal(FailureCodes.NotFound, Assert.IsType<TurnOutcome.Refused>(outcome).Failure.Code);
+        Assert.Equal(0, _sources.Calls);
+    }
+
+    [Fact]
+    public async Task Public_chat_is_refused_when_the_tenant_turned_it_off_or_does_not_exist()
+    {
+        _sources.Settings = new TenantSettings(PublicChat: false, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
+        var off = await _admission.AdmitAsync(NewTranscript(), Turn("hi", ChatChannel.Public));
+        var widget = await _admission.AdmitAsync(NewTranscript(), Turn("hi", ChatChannel.Widget));
+        _sources.Settings = null;
+        var missing = await _admission.AdmitAsync(NewTranscript(), Turn("hi", ChatChannel.Widget));
+
+        Assert.Equal(FailureCodes.PublicChatDisabled, Assert.IsType<TurnOutcome.Refused>(off).Failure.Code);
+        Assert.IsType<TurnOutcome.Answer>(widget);
+        Assert.Equal(FailureCodes.PublicChatDisabled, Assert.IsType<TurnOutcome.Refused>(missing).Failure.Code);
+    }
+
+    [Fact]
+    public async Task A_suspended_tenant_is_refused()
+    {
+        _sources.Settings = _sources.Settings! with { Suspended = true };
+
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn("hi"));
+
+        Assert.Equal(FailureCodes.TenantSuspended, Assert.IsType<TurnOutcome.Refused>(outcome).Failure.Code);
+    }
+
+    [Fact]
+    public async Task A_retried_turn_is_replayed_even_without_credits_left()
+    {
+        var transcript = NewTranscript();
+        var first = transcript.AnsweredTurn(Turn("hi", clientMessageId: "c-1"), Ava, "Hello!", [], false, 1);
+        transcript.Apply(first);
+        _sources.Credits = new ChatCredits(100, 0);
+
+        var outcome = await _admission.AdmitAsync(transcript, Turn("hi", clientMessageId: "c-1"));
+
+        var replayed = Assert.IsType<TurnOutcome.Replayed>(outcome);
+        Assert.Equal(first.Messages[1].MessageId, replayed.Reply.MessageId);
+        Assert.Equal(new ChatCredits(100, 0), replayed.Reply.Credits);
+    }
+
+    [Fact]
+    public async Task A_taken_over_conversation_stays_silent_even_without_credits_left()
+    {
+        var transcript = NewTranscript();
+        transcript.Apply(transcript.Start(ChatChannel.Widget, null, "per_ava"));
+        transcript.Apply(transcript.Takeover("usr_agent")!);
+        _sources.Credits = new ChatCredits(100, 0);
+
+        var outcome = await _admission.AdmitAsync(transcript, Turn("anyone?"));
+
+        Assert.Equal(Ava, Assert.IsType<TurnOutcome.SilentForHuman>(outcome).Persona);
+        Assert.Equal("per_ava", _sources.AskedPersonaId);
+    }
+
+    [Fact]
+    public async Task Without_credits_left_the_assistant_is_refused()
+    {
+        _sources.Credits = new ChatCredits(100, 0);
+
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn("hi"));
+
+        Assert.Equal(FailureCodes.CreditsExhausted, Assert.IsType<TurnOutcome.Refused>(outcome).Failure.Code);
+    }
+
+    private sealed class InMemorySources : ITurnSources
+    {
+        public TenantSettings? Settings { get; set; } = new(PublicChat: true, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
+
+        public ChatCredits Credits { get; set; } = new(0, 100);
+
+        public KnowledgeIndex Knowledge { get; } = KnowledgeIndex.Build([new KnowledgeDocument("shipping", "Shipping", "Delivery takes 3 to 5 days.", [])]);
+
+        public string? AskedPersonaId { get; private set; }
+
+        public int Calls { get; private set; }
+
+        public Task<TenantSettings?> SettingsAsync(TenantId tenant) => Answer(Settings);
+
+        public Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId)
+        {
+            AskedPersonaId = personaId;
+            return Answer(new PersonaView(Ava.Id, Ava.Name, "", "formal", "Be formal.", 1, true, default, default));
+        }
+
+        public Task<KnowledgeIndex> KnowledgeAsync(TenantId tenant) => Answer(Knowledge);
+
+        public Task<ChatCredits> BalanceAsync(TenantId tenant) => Answer(Credits);
+
+        public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction) => Answer(Credits = Credits with { Used = Credits.Used + credits });
+
+        public Task<ChatCredits> ReconcileAsync(TenantId tenant) => Answer(Credits);
+
+        private Task<T> Answer<T>(T value)
+        {
+            Calls++;
+            return Task.FromResult(value);
+        }
+    }
+}

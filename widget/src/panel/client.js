@@ -1,0 +1,123 @@
+// Bob's widget API as the panel uses it. GETs carry the key in the query (a "simple" request: no preflight);
+// POSTs carry it in X-Widget-Key as API.md says. Every refusal becomes { code, message, retryAfter }.
+
+export class Problem extends Error {
+  constructor(code, detail, status, retryAfter) {
+    super(detail || code);
+    this.code = code;
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function createClient(base, key) {
+  const url = (path, query) => {
+    const address = new URL(path, base);
+    address.searchParams.set('key', key);
+    for (const name in query) {
+      if (query[name] != null) {
+        address.searchParams.set(name, query[name]);
+      }
+    }
+    return address.href;
+  };
+
+  async function request(path, init, query) {
+    let response;
+    try {
+      response = await fetch(url(path, query), { credentials: 'omit', ...init });
+    } catch {
+      // The browser hides refused cross-origin answers too, so "unreachable" also covers those.
+      throw new Problem('unreachable', 'The chat service could not be reached.', 0);
+    }
+    if (!response.ok) {
+      let body = {};
+      try {
+        body = await response.json();
+      } catch {
+        // not a problem body: keep the status
+      }
+      const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+      throw new Problem(body.code || 'http_' + response.status, body.detail, response.status, retryAfter);
+    }
+    return response;
+  }
+
+  const post = (path, body, accept) =>
+    request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Widget-Key': key, Accept: accept || 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  return {
+    /** Streams one visitor turn: calls onDelta(text) per chunk and resolves with the reply object. */
+    async sendTurn(body, onDelta) {
+      const response = await post('api/widget/chat', body, 'text/event-stream');
+      let reply;
+      for await (const event of readEvents(response)) {
+        const data = JSON.parse(event.data || '{}');
+        if (event.event === 'delta') {
+          onDelta(data.text || '');
+        } else if (event.event === 'done') {
+          reply = data;
+        } else if (event.event === 'error') {
+          throw new Problem(data.code || 'internal_error', data.detail, 200);
+        }
+      }
+      if (!reply) {
+        throw new Problem('unreachable', 'The answer was cut off.', 0);
+      }
+      return reply;
+    },
+
+    async requestHuman(body) {
+      return (await post('api/widget/handoff', body)).json();
+    },
+
+    async history(session) {
+      const response = await request('api/widget/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token });
+      return response.json();
+    },
+
+    events(session, after) {
+      return new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after }));
+    },
+  };
+}
+
+/** Parses a text/event-stream body into { event, data } records. */
+async function* readEvents(response) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new Problem('unreachable', 'The answer was cut off.', 0);
+    }
+    if (chunk.done) {
+      return;
+    }
+    buffer += decoder.decode(chunk.value, { stream: true }).replace(/\r/g, '');
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const record = { event: 'message', data: '' };
+      for (const line of block.split('\n')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') {
+          record.event = value;
+        } else if (field === 'data') {
+          record.data += (record.data ? '\n' : '') + value;
+        }
+      }
+      yield record;
+    }
+  }
+}
