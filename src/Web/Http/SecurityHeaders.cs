@@ -14,6 +14,15 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The one exception, the third-party API reference page (Scalar, <see cref="OpenApiSetup.ReferencePath"/>): it boots
+    /// from an inline module script and styles itself inline, so it may run inline script and style. It is read-only
+    /// documentation of our own OpenAPI document, still talks to nothing but Bob and cannot be framed.
+    /// </summary>
+    public const string ApiReferencePagePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     /// <summary>Everything that is not a page (JSON, problems, event streams): nothing may run or be framed from it.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
@@ -41,6 +50,8 @@ public static class SecurityHeaders
         headers["Cross-Origin-Resource-Policy"] = path.StartsWithSegments("/api/widget") ? "cross-origin" : "same-origin";
         headers.XFrameOptions = "DENY";
         var isPage = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-        headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+        headers.ContentSecurityPolicy = !isPage ? ApiPolicy
+            : path.StartsWithSegments(OpenApiSetup.ReferencePath) ? ApiReferencePagePolicy
+            : PagePolicy;
     }
 }

@@ -106,7 +106,7 @@ public sealed class FuzzTests(FuzzApp app, ITestOutputHelper output) : IClassFix
         }
         var body = await response.Content.ReadAsStringAsync(deadline.Token);
         string? code = null;
-        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && body.Length > 0)
         {
             code = (JsonNode.Parse(body) as JsonObject)?["code"]?.GetValue<string>();
         }

@@ -108,7 +108,7 @@ public static class RouteCatalog
         {
             return new FuzzInput(InputKind.Route, parameter.Name!, type);
         }
-        var scalar = Nullable.GetUnderlyingType(type) ?? type;
+        var scalar = type.IsArray ? type.GetElementType()! : Nullable.GetUnderlyingType(type) ?? type;
         return scalar == typeof(string) || scalar.IsPrimitive || scalar == typeof(Guid) || scalar == typeof(decimal)
             ? new FuzzInput(InputKind.Query, parameter.Name!, type)
             : null;

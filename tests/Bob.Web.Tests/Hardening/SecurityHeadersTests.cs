@@ -64,4 +64,16 @@ public sealed class SecurityHeadersTests(BobWebApp app) : IClassFixture<BobWebAp
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         Assert.Equal("DENY", context.Response.Headers.XFrameOptions.ToString());
     }
+
+    [Fact]
+    public async Task The_api_reference_page_may_run_its_inline_boot_script_and_nothing_from_elsewhere()
+    {
+        var response = await app.CreateClient().GetAsync("/api-reference/");
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var policy = ChatApi.Header(response, "Content-Security-Policy");
+        Assert.Equal(SecurityHeaders.ApiReferencePagePolicy, policy);
+        Assert.Contains("connect-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
 }
