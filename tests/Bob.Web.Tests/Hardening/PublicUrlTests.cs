@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Bob.Hosting.Management;
+using Bob.Web.Http;
 using Bob.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -66,6 +71,22 @@ public sealed class PublicUrlTests(PublicUrlTests.PublicUrlApp app) : IClassFixt
         request.Headers.Host = "10.1.2.3";
 
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_management_port_answers_whatever_host_scrapers_address()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bob:PublicUrl"] = Public }).Build();
+        var reached = false;
+        var filter = new HostFilterMiddleware(_ => { reached = true; return Task.CompletedTask; }, settings, Options.Create(new ManagementOptions { Port = 9464 }));
+        var scrape = new DefaultHttpContext();
+        scrape.Connection.LocalPort = 9464;
+        scrape.Request.Host = new HostString("10.1.2.3", 9464);
+        scrape.Request.Path = "/metrics";
+
+        await filter.InvokeAsync(scrape);
+
+        Assert.True(reached);
     }
 
     [Theory]
