@@ -1,6 +1,7 @@
 using Bob.Assistant;
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
+using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Admin;
@@ -145,6 +146,7 @@ public sealed class TenantGrain(
         State.PlanSince = time.GetUtcNow();
         await tenant.WriteStateAsync();
         _subscribed = target;
+        await GrainFactory.GetGrain<ICreditMeterGrain>(Id).PlanChangedAsync(target.IncludedCredits);
         await SyncDirectoryAsync();
         await GrainFactory.AuditAsync(Id, AuditActions.PlanChanged, TenantTarget(), before, BillingAuditSummaries.Plan(planId, live.Version));
         return await OverviewAsync();

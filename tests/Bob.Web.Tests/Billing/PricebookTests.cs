@@ -189,6 +189,19 @@ public sealed class PricebookTests(PricebookTests.App app) : IClassFixture<Price
     }
 
     [Fact]
+    public async Task A_very_long_plan_list_is_refused_as_a_whole_and_nothing_is_stored()
+    {
+        var admin = await app.AdminAsync();
+        var plans = new JsonArray([.. Enumerable.Range(0, 100).Select(_ => (JsonNode?)BillingApi.SeedPlans()[0]!.DeepClone())]);
+
+        var created = await admin.PostAsync("/api/pricebook/drafts", ApiClient.RawJson(new JsonObject { ["plans"] = plans.DeepClone() }.ToJsonString()));
+
+        var problem = await created.AssertProblemAsync(400, "validation_failed");
+        Assert.Equal(["plans"], problem["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Empty((await (await admin.GetAsync("/api/pricebook/drafts")).Content.ReadFromJsonAsync<JsonArray>())!);
+    }
+
+    [Fact]
     public async Task Drafts_need_the_pricebook_publish_permission()
     {
         var tenant = await app.SignupAsync();

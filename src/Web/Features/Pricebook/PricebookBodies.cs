@@ -19,6 +19,11 @@ public static class PricebookBodies
         {
             return Failure.Validation("plans", "plans is required.");
         }
+        if (bodies.Count > Plans.All.Count)
+        {
+            // Refused as a whole: a long list would otherwise answer one error per entry.
+            return Failure.Validation("plans", $"plans must list each of {string.Join(", ", Plans.All)} exactly once.");
+        }
         var errors = new Dictionary<string, string[]>();
         var plans = new List<PricebookPlan>(bodies.Count);
         for (var i = 0; i < bodies.Count; i++)
