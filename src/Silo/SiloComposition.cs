@@ -46,6 +46,14 @@ public static class SiloComposition
                 o.ConnectionString = connectionString;
             })
             .Configure<ClusterMembershipOptions>(TuneFailureDetection);
+        // A webhook endpoint's reminder may tick faster than Orleans' one-minute floor where configured (tests do).
+        silo.Services.AddOptions<ReminderOptions>().Configure(o =>
+        {
+            if (configuration.GetValue<TimeSpan?>("Bob:Webhooks:ReminderPeriod") is { } period && period < o.MinimumReminderPeriod)
+            {
+                o.MinimumReminderPeriod = period;
+            }
+        });
 
         // Orleans' own serializer for stored state: the same [Id]-tolerant contracts as on the wire,
         // instead of the provider's default Newtonsoft JSON with $type names.

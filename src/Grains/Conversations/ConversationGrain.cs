@@ -3,6 +3,7 @@ using Bob.Assistant;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Webhooks;
 
 namespace Bob.Grains.Conversations;
 
@@ -227,10 +228,11 @@ public sealed class ConversationGrain(
         return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
     }
 
-    /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.</summary>
+    /// <summary>Appends durably (with the webhook events the change raises, in the same transaction), then (only then) applies
+    /// the change in memory, wakes waiting readers and tells Mission Control.</summary>
     private async Task CommitAsync(TranscriptChange change)
     {
-        await writer.AppendAsync(change.Row, change.Messages);
+        await writer.AppendAsync(change.Row, change.Messages, ConversationWebhookEvents.For(_transcript.Tenant, _transcript.Id, _transcript.Row, change));
         _transcript.Apply(change);
         var appended = _appended;
         _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Webhooks;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -99,7 +100,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.</summary>
+    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert,
+    /// and the webhook events they raise into the outbox (one more INSERT, which keeps only subscribed events).</summary>
     internal async Task WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -149,6 +151,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
+        await WebhookStore.AppendEventsAsync(connection, transaction, [.. appends.SelectMany(a => a.Events)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,5 +1,8 @@
+using Bob.Grains.Webhooks;
 using Bob.Silo;
 using Bob.Testing;
+using Bob.Testing.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -19,6 +22,12 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>What the silos' webhooks resolve and connect through: loopback only (shared by every test cluster).</summary>
+    public static TestNetwork Network => LoopbackNetworkConfigurator.Network;
+
+    /// <summary>Extra configuration for a derived fixture.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         ConnectionString = ExistingDatabase ?? await TestDatabase.CreateAsync();
@@ -30,8 +39,9 @@ public class ClusterFixture : IAsyncLifetime
             ["ConnectionStrings:Bob"] = ConnectionString,
             ["Bob:Admin:Email"] = "admin@bob.test",
             ["Bob:Admin:Password"] = "admin-password-1",
-        }));
+        }.Concat(Settings).ToDictionary()));
         builder.AddSiloBuilderConfigurator<BobSiloConfigurator>();
+        builder.AddSiloBuilderConfigurator<LoopbackNetworkConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -59,6 +69,17 @@ public class ClusterFixture : IAsyncLifetime
     private sealed class BobSiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddBobSilo(siloBuilder.Configuration, configureClustering: false);
+    }
+
+    private sealed class LoopbackNetworkConfigurator : ISiloConfigurator
+    {
+        public static readonly TestNetwork Network = new();
+
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddSingleton<IWebhookDnsResolver>(Network);
+            siloBuilder.Services.AddSingleton<IWebhookSocketConnector>(Network);
+        }
     }
 }
 

@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Bob.Testing.Webhooks;
+using StandardWebhooks;
+
+namespace Bob.Web.Tests.Webhooks;
+
+public static class WebhooksApi
+{
+    public static readonly string[] AllEvents =
+        ["conversation.started", "message.created", "handoff.requested", "credits.threshold", "persona.updated", "widget_key.rotated"];
+
+    /// <summary>Registers an endpoint and returns its body (with the secret).</summary>
+    public static async Task<JsonObject> RegisterAsync(this BobWebApp app, TestTenant tenant, Uri url, params string[] events)
+    {
+        var response = await app.Bearer(tenant.Token).PostAsJsonAsync("/api/webhooks", new { url, events = events.Length == 0 ? AllEvents : events, description = "test receiver" });
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonObject> DeliveriesAsync(this BobWebApp app, TestTenant tenant, string endpointId, string query = "")
+    {
+        var response = await app.Bearer(tenant.Token).GetAsync($"/api/webhooks/{endpointId}/deliveries{query}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonObject> EndpointAsync(this BobWebApp app, TestTenant tenant, string endpointId)
+    {
+        var response = await app.Bearer(tenant.Token).GetAsync($"/api/webhooks/{endpointId}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
+    }
+
+    /// <summary>Checks the signature with the independent StandardWebhooks package (including its 5-minute tolerance); throws if it fails.</summary>
+    public static void AssertSignedWith(this ReceivedWebhook received, string secret) => new StandardWebhook(secret).Verify(received.Body, received.Headers);
+
+    public static bool IsSignedWith(this ReceivedWebhook received, string secret)
+    {
+        try
+        {
+            received.AssertSignedWith(secret);
+            return true;
+        }
+        catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
+        {
+            return false;
+        }
+    }
+
+    public static string Id(this JsonObject body) => body["id"]!.GetValue<string>();
+
+    public static string Secret(this JsonObject body) => body["secret"]!.GetValue<string>();
+}
