@@ -218,14 +218,9 @@ public sealed class WebhookEndpointGrain(
             _again = true;
             return;
         }
-        if (_timer is null)
-        {
-            _timer = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
-        }
-        else
-        {
-            _timer.Change(due, Timeout.InfiniteTimeSpan);
-        }
+        // A one-shot timer is spent once it fired, so each wait gets a timer of its own.
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
     }
 
     /// <summary>Sends every due delivery, a window of <see cref="WebhookOptions.MaxInFlightPerEndpoint"/> at a time, then sets the timer for the next one.</summary>

