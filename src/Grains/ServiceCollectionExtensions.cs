@@ -1,4 +1,5 @@
 using Bob.Assistant;
+using Bob.Grains.Audit;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
         services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();

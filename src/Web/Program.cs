@@ -37,6 +37,7 @@ app.UseRouting();
 app.UseBobManagementPort();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseMiddleware<ActingUserMiddleware>();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
 

@@ -1,15 +1,18 @@
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Grains.Audit;
+using Bob.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Bob.Grains.Identity;
 
 [StatelessWorker]
-public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> options, TimeProvider time) : Grain, IAccountsGrain
+public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> options, TimeProvider time, GrainMetrics metrics) : Grain, IAccountsGrain
 {
     private const int MaxSlugAttempts = 50;
 
@@ -37,6 +40,8 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(tenantId, userId)).CreateAsync(email, passwordHash);
         var tenant = GrainFactory.GetGrain<ITenantGrain>(tenantId);
         await tenant.AddMemberAsync(new TeamMember(userId, email, Roles.Owner, time.GetUtcNow()));
+        // What sign-up creates next (the first widget key) is the new owner's doing in the audit log.
+        AuditActor.SetCurrent(tenantId, userId, email);
         await GrainFactory.GetGrain<IPersonaCatalogGrain>(tenantId).EnsureDefaultAsync();
         var key = await GrainFactory.GetGrain<IWidgetKeyCatalogGrain>(tenantId)
             .CreateAsync(new WidgetKeyInput("Website", websiteOrigin is null ? [] : [websiteOrigin]));
@@ -50,22 +55,32 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(normalized);
         if (await throttle.CheckAsync() is { } wait)
         {
+            metrics.Login(GrainMetrics.LoginThrottled);
             return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account; try again later.", RetryAfter: wait);
         }
         var owner = await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).LookupAsync();
         var member = owner is null ? null : await GrainFactory.GetGrain<ITenantGrain>(owner.Tenant).GetMemberAsync(owner.UserId);
         if (owner is null || member is null)
         {
+            // No tenant owns an unknown email, so no tenant's audit log holds it: it is counted, not recorded.
             await hasher.BurnAsync(password);
             await throttle.RecordFailureAsync();
+            metrics.Login(GrainMetrics.LoginUnknownAccount);
             return InvalidCredentials();
         }
+        var account = new AuditTarget(AuditTargetTypes.User, member.Id);
+        var holder = AuditActor.User(owner.Tenant, member.Id, member.Email, owner.Tenant);
         if (!await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(owner.Tenant, owner.UserId)).VerifyPasswordAsync(password))
         {
             await throttle.RecordFailureAsync();
+            metrics.Login(GrainMetrics.LoginWrongPassword);
+            await GrainFactory.AuditAsync(owner.Tenant, AuditActions.LoginFailed, account, actor: holder);
             return InvalidCredentials();
         }
         await throttle.ResetAsync();
+        metrics.Login(GrainMetrics.LoginSucceeded);
+        // Recorded before the token exists: a login the log cannot hold does not happen.
+        await GrainFactory.AuditAsync(owner.Tenant, AuditActions.Login, account, actor: holder);
         return await IssueTokenAsync(owner.Tenant, member);
     }
 
@@ -91,6 +106,8 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         var user = GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(details.Tenant, userId));
         await user.CreateAsync(details.Email, await hasher.HashAsync(password));
         var member = new TeamMember(userId, details.Email, details.Role, time.GetUtcNow());
+        // Joining is the new member's own doing in the audit log.
+        AuditActor.SetCurrent(details.Tenant, userId, details.Email);
         var joined = await GrainFactory.GetGrain<ITenantGrain>(details.Tenant).CompleteInvitationAsync(details.InvitationId, member);
         if (!joined.IsSuccess)
         {

@@ -9,7 +9,13 @@ namespace Bob.Grains.Telemetry;
 /// </summary>
 public sealed class GrainMetrics
 {
+    public const string LoginSucceeded = "succeeded";
+    public const string LoginWrongPassword = "wrong_password";
+    public const string LoginUnknownAccount = "unknown_account";
+    public const string LoginThrottled = "throttled";
+
     private readonly Counter<long> _creditsCharged;
+    private readonly Counter<long> _logins;
     private readonly Counter<long> _webhookDeliveries;
     private readonly Histogram<double> _webhookDeliveryDuration;
 
@@ -17,6 +23,8 @@ public sealed class GrainMetrics
     {
         var meter = meterFactory.Create(TelemetryNames.Meter);
         _creditsCharged = meter.CreateCounter<long>("bob.credits.charged", "{credit}", "AI credits charged to tenants for assistant answers.");
+        _logins = meter.CreateCounter<long>("bob.auth.logins", "{attempt}",
+            "Password logins by outcome (succeeded, wrong_password, unknown_account, throttled); failures for unknown emails appear only here, in no tenant's audit log.");
         _webhookDeliveries = meter.CreateCounter<long>("bob.webhooks.deliveries", "{delivery}", "Webhook delivery attempts by outcome.");
         _webhookDeliveryDuration = meter.CreateHistogram<double>("bob.webhooks.delivery.duration", "s", "Time to deliver one webhook attempt.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Durations.Seconds });
@@ -29,6 +37,8 @@ public sealed class GrainMetrics
             _creditsCharged.Add(credits);
         }
     }
+
+    public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>For the webhook sender when it lands: <paramref name="outcome"/> is e.g. <c>delivered</c>, <c>failed</c>, <c>gave_up</c>.</summary>
     public void WebhookDelivery(string outcome, TimeSpan duration)

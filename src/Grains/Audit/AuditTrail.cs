@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Bob.Grains.Abstractions.Audit;
+using Bob.Grains.Abstractions.Common;
+
+namespace Bob.Grains.Audit;
+
+/// <summary>
+/// How a grain records what it just did: <c>await GrainFactory.AuditAsync(tenant, AuditActions.X, target, before, after)</c>
+/// once the change is stored. The actor is the signed-in caller (<see cref="AuditActor.Current"/>, carried through every
+/// grain call of the request), or <see cref="AuditActor.System"/> when there is none (reminders, retention).
+/// Summaries go through <see cref="AuditSummaries"/> so no secret ever reaches the log.
+/// </summary>
+public static class AuditTrail
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Task<AuditEntry> AuditAsync(this IGrainFactory grains, TenantId tenant, string action, AuditTarget target,
+        object? before = null, object? after = null, AuditActor? actor = null)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var record = new AuditRecord(actor ?? AuditActor.Current(tenant), action, target, Serialize(before), Serialize(after));
+        return grains.GetGrain<IAuditLogGrain>(tenant).AppendAsync(record);
+    }
+
+    private static string? Serialize(object? summary) => summary is null ? null : JsonSerializer.Serialize(summary, Json);
+}
