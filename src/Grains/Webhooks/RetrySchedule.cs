@@ -17,7 +17,7 @@ public abstract record DeliveryDecision
 }
 
 /// <summary>
-/// The retry schedule (<see cref="WebhookOptions.RetryDelays"/>) with ± 20 % jitter, so deliveries that failed together do not
+/// The retry schedule (<see cref="WebhookOptions.Delays"/>) with ± 20 % jitter, so deliveries that failed together do not
 /// come back together; a 429 or 503 with <c>Retry-After</c> is not retried before it (up to <see cref="WebhookOptions.MaxRetryAfter"/>).
 /// </summary>
 public sealed class RetrySchedule(WebhookOptions options, Func<double>? random = null)
@@ -36,11 +36,11 @@ public sealed class RetrySchedule(WebhookOptions options, Func<double>? random =
         {
             return new DeliveryDecision.GiveUp(DisablesEndpoint: true);
         }
-        if (attemptsInRound > options.RetryDelays.Length || attemptsInRound < 1)
+        if (attemptsInRound > options.Delays.Count || attemptsInRound < 1)
         {
             return new DeliveryDecision.GiveUp(DisablesEndpoint: false);
         }
-        var wait = Jittered(options.RetryDelays[attemptsInRound - 1]);
+        var wait = Jittered(options.Delays[attemptsInRound - 1]);
         if (result.StatusCode is 429 or 503 && result.RetryAfter is { } retryAfter)
         {
             var asked = retryAfter < options.MaxRetryAfter ? retryAfter : options.MaxRetryAfter;

@@ -9,14 +9,23 @@ public sealed class WebhookOptions
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>
-    /// The waits between attempts after each failure: attempt n+1 comes after <c>RetryDelays[n-1]</c> (± 20 % jitter); once
+    /// The waits between attempts after each failure: attempt n+1 comes after <c>Delays[n-1]</c> (± 20 % jitter); once
     /// they are used up the delivery has failed. The default spans about a day (23 h 36 min, 10 attempts).
     /// </summary>
-    public TimeSpan[] RetryDelays { get; set; } =
+    public static readonly IReadOnlyList<TimeSpan> DefaultRetryDelays =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1),
         TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(8), TimeSpan.FromHours(8),
     ];
+
+    /// <summary>
+    /// A configured schedule (<c>Bob:Webhooks:RetryDelays:0</c>, <c>:1</c>, …) that replaces <see cref="DefaultRetryDelays"/>.
+    /// Empty by default because the configuration binder appends to an array it finds filled rather than replacing it.
+    /// </summary>
+    public TimeSpan[] RetryDelays { get; set; } = [];
+
+    /// <summary>The schedule in force: the configured one, or the default.</summary>
+    public IReadOnlyList<TimeSpan> Delays => RetryDelays.Length > 0 ? RetryDelays : DefaultRetryDelays;
 
     /// <summary>One attempt's whole time: connect, send, headers and the capped body.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,5 +1,6 @@
 using System.Net;
 using Bob.Grains.Webhooks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Tests.Webhooks;
@@ -16,11 +17,29 @@ public sealed class DeliveryRulesTests
         var schedule = new RetrySchedule(options, () => 0.5);
         var failure = new AttemptResult(500, TimeSpan.FromMilliseconds(20), AttemptResult.HttpError);
 
-        var waits = Enumerable.Range(1, options.RetryDelays.Length).Select(n => ((DeliveryDecision.Retry)schedule.Decide(failure, n, Now)).At - Now).ToList();
+        var waits = Enumerable.Range(1, options.Delays.Count).Select(n => ((DeliveryDecision.Retry)schedule.Decide(failure, n, Now)).At - Now).ToList();
 
-        Assert.Equal(options.RetryDelays, waits);
+        Assert.Equal(WebhookOptions.DefaultRetryDelays, waits);
         Assert.InRange(waits.Aggregate(TimeSpan.Zero, (a, b) => a + b), TimeSpan.FromHours(22), TimeSpan.FromHours(26));
-        Assert.Equal(new DeliveryDecision.GiveUp(false), schedule.Decide(failure, options.RetryDelays.Length + 1, Now));
+        Assert.Equal(new DeliveryDecision.GiveUp(false), schedule.Decide(failure, options.Delays.Count + 1, Now));
+    }
+
+    [Fact]
+    public void A_configured_schedule_replaces_the_default_rather_than_extending_it()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bob:Webhooks:RetryDelays:0"] = "00:00:00.200",
+            ["Bob:Webhooks:RetryDelays:1"] = "00:00:02",
+        }).Build();
+        var options = new WebhookOptions();
+
+        configuration.GetSection(WebhookOptions.Section).Bind(options);
+
+        Assert.Equal([TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)], options.Delays);
+        var schedule = new RetrySchedule(options, () => 0.5);
+        var failure = new AttemptResult(500, TimeSpan.Zero, AttemptResult.HttpError);
+        Assert.Equal(new DeliveryDecision.GiveUp(false), schedule.Decide(failure, 3, Now));
     }
 
     [Theory]
