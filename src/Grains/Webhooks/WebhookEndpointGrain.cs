@@ -1,7 +1,9 @@
 using System.Globalization;
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Webhooks;
+using Bob.Grains.Audit;
 using Bob.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -56,6 +58,7 @@ public sealed class WebhookEndpointGrain(
             return WebhookCatalogGrain.Duplicate();
         }
         _endpoint = created;
+        await AuditAsync(AuditActions.WebhookCreated, null, created.View(now));
         return created.View(now, WebhookSecrets.Format(key));
     }
 
@@ -91,18 +94,20 @@ public sealed class WebhookEndpointGrain(
         {
             await store.FailPendingAsync(Tenant, Id, now);
         }
+        await AuditAsync(AuditActions.WebhookUpdated, current.View(now), updated.View(now));
         return updated.View(now);
     }
 
     public async Task<Outcome> DeleteAsync()
     {
-        if (_endpoint is null)
+        if (_endpoint is not { } current)
         {
             return NotFound();
         }
         await store.DeleteEndpointAsync(Tenant, Id);
         _endpoint = null;
         await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseIntegrationAsync(Id);
+        await AuditAsync(AuditActions.WebhookDeleted, current.View(time.GetUtcNow()), null);
         await StopReminderAsync();
         DeactivateOnIdle();
         return Outcome.Success;
@@ -125,6 +130,7 @@ public sealed class WebhookEndpointGrain(
         };
         await store.SaveEndpointAsync(rotated);
         _endpoint = rotated;
+        await AuditAsync(AuditActions.WebhookSecretRotated, current.View(now), rotated.View(now));
         return rotated.View(now, WebhookSecrets.Format(key));
     }
 
@@ -304,6 +310,7 @@ public sealed class WebhookEndpointGrain(
             await store.SaveEndpointAsync(_endpoint);
             await store.FailPendingAsync(Tenant, Id, now);
             logger.LogWarning("Webhook endpoint {Endpoint} disabled: {Reason}.", this.GetPrimaryKeyString(), disableReason);
+            await AuditAsync(AuditActions.WebhookDisabled, endpoint.View(now), _endpoint.View(now), AuditActor.System);
         }
         else if (failingSince != endpoint.FailingSince)
         {
@@ -340,6 +347,11 @@ public sealed class WebhookEndpointGrain(
         }
         _reminderRegistered = false;
     }
+
+    /// <summary>Records a change in the tenant's audit log; the views carry no secret and <see cref="AuditSummaries.Webhook"/> drops the URL's query.</summary>
+    private Task AuditAsync(string action, WebhookEndpointView? before, WebhookEndpointView? after, AuditActor? actor = null) =>
+        GrainFactory.AuditAsync(Tenant, action, new AuditTarget(AuditTargetTypes.Webhook, Id),
+            before is null ? null : AuditSummaries.Webhook(before), after is null ? null : AuditSummaries.Webhook(after), actor);
 
     private static Failure NotFound() => Failure.NotFound("Webhook endpoint");
 

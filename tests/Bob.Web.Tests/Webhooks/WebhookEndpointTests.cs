@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Bob.Testing.Webhooks;
+using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Chat;
 
 namespace Bob.Web.Tests.Webhooks;
@@ -170,5 +171,29 @@ public sealed class WebhookEndpointTests(WebhookApp app) : IClassFixture<Webhook
         Assert.Equal("active", enabled["status"]!.GetValue<string>());
         await badPatch.AssertProblemAsync(400, "validation_failed");
         Assert.Equal(["persona.updated"], (await app.EndpointAsync(tenant, endpoint.Id()))["events"]!.AsArray().Select(e => e!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Creating_changing_rotating_and_deleting_an_endpoint_are_audited_without_its_secrets()
+    {
+        var tenant = await app.SignupAsync();
+        var owner = app.Bearer(tenant.Token);
+        var endpoint = await app.RegisterAsync(tenant, new Uri("http://127.0.0.1:9/audited?token=receiver-credential"), "message.created");
+
+        await (await owner.PatchAsJsonAsync($"/api/webhooks/{endpoint.Id()}", new { description = "CRM" })).OkJsonAsync();
+        var rotated = await (await owner.PostAsync($"/api/webhooks/{endpoint.Id()}/rotate-secret", null)).OkJsonAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/webhooks/{endpoint.Id()}")).StatusCode);
+
+        var entries = (await app.AuditEntriesAsync(tenant.Token)).Where(e => e.TargetId() == endpoint.Id()).ToList();
+        Assert.Equal(["webhook.deleted", "webhook.secret_rotated", "webhook.updated", "webhook.created"], entries.Select(e => e.Action()));
+        Assert.All(entries, e => Assert.Equal("user", e.ActorType()));
+        Assert.All(entries, e => Assert.Equal("webhook", e["target"]!["type"]!.GetValue<string>()));
+        var logged = string.Join('\n', entries.Select(e => e.ToJsonString()));
+        Assert.Contains("127.0.0.1:9/audited", logged, StringComparison.Ordinal);
+        Assert.Contains("CRM", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("receiver-credential", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("whsec_", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(endpoint.Secret()["whsec_".Length..], logged, StringComparison.Ordinal);
+        Assert.DoesNotContain(rotated.Secret()["whsec_".Length..], logged, StringComparison.Ordinal);
     }
 }
