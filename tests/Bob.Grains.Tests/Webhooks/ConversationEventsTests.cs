@@ -78,4 +78,18 @@ public sealed class ConversationEventsTests
         Assert.True(Ids.IsValid(first.EventId));
         Assert.Equal(80, JsonNode.Parse(first.Payload)!["data"]!["threshold_percent"]!.GetValue<int>());
     }
+
+    [Theory]
+    [InlineData(1000, 0, 799, new int[0])]
+    [InlineData(1000, 799, 800, new[] { 80 })]
+    [InlineData(1000, 800, 999, new int[0])]
+    [InlineData(1000, 700, 1000, new[] { 80, 100 })]
+    [InlineData(1000, 1000, 1200, new int[0])]
+    [InlineData(0, 0, 50, new int[0])]
+    public void A_charge_raises_only_the_thresholds_it_reaches(int included, int before, int after, int[] expected) =>
+        Assert.Equal(expected, CreditThresholds.Reached(included, before, after));
+
+    [Fact]
+    public void A_meter_reading_its_period_afresh_raises_every_threshold_already_reached() =>
+        Assert.Equal([80], CreditThresholds.Reached(1000, null, 850));
 }

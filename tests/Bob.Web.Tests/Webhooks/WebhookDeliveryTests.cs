@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Bob.Grains.Abstractions.Chat;
 using Bob.Testing.Webhooks;
+using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Chat;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bob.Web.Tests.Webhooks;
 
@@ -97,6 +100,9 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         Assert.Equal("failed", only["status"]!.GetValue<string>());
         Assert.Equal(410, only["statusCode"]!.GetValue<int>());
         Assert.Single(receiver.Received);
+        var told = Assert.Single(await Eventually.ReturnsAsync(() => app.AuditEntriesAsync(tenant.Token, "action=webhook.disabled"), e => e.Count > 0));
+        Assert.Equal(endpoint.Id(), told.TargetId());
+        Assert.Equal("system", told.ActorType());
     }
 
     [Fact]
@@ -114,6 +120,32 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         Assert.True(received[1].ReceivedAt - received[0].ReceivedAt >= TimeSpan.FromSeconds(1.9),
             $"retried after {(received[1].ReceivedAt - received[0].ReceivedAt).TotalMilliseconds} ms despite Retry-After: 2 (the schedule alone says 200 ms)");
         Assert.Equal(received[0].Id, received[1].Id);
+    }
+
+    [Fact]
+    public async Task Credits_reaching_80_and_100_percent_raise_one_threshold_event_each()
+    {
+        var tenant = await app.SignupAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var endpoint = await app.RegisterAsync(tenant, receiver.Url, "credits.threshold");
+        var meter = app.Services.GetRequiredService<IClusterClient>().GetGrain<ICreditMeterGrain>(tenant.TenantId);
+        var balance = await meter.BalanceAsync();
+        var included = balance.Used + balance.Remaining;
+
+        await meter.ChargeAsync((included * 8 / 10) - balance.Used);
+        var eighty = Assert.Single(await receiver.WaitAsync(r => r.Count >= 1));
+        await meter.ChargeAsync(1);
+        await meter.ChargeAsync(included);
+        await meter.ChargeAsync(1);
+
+        var received = await receiver.WaitAsync(r => r.Count >= 2);
+        Assert.All(received, r => r.AssertSignedWith(endpoint.Secret()));
+        Assert.Equal([80, 100], received.Select(r => r.Json["data"]!["threshold_percent"]!.GetValue<int>()).Order());
+        Assert.Equal(included, eighty.Json["data"]!["credits_included"]!.GetValue<int>());
+        Assert.Equal(included * 8 / 10, eighty.Json["data"]!["credits_used"]!.GetValue<int>());
+        var log = await Eventually.ReturnsAsync(() => app.DeliveriesAsync(tenant, endpoint.Id()),
+            l => l["items"]!.AsArray().All(d => d!["status"]!.GetValue<string>() == "delivered"));
+        Assert.Equal(2, log["items"]!.AsArray().Count);
     }
 
     [Fact]
