@@ -1,38 +1,42 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
-using Bob.Grains.Telemetry;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Conversations;
 
 /// <summary>
-/// A tenant's credits used this period (re-read from the transcript at activation) and the <c>credits.threshold</c> events
-/// (80 %, 100 %) when a charge reaches one. The events' ids are derived from tenant, period and threshold, so raising one
-/// again (at every activation, which covers a charge lost with a silo) never reaches a receiver twice.
+/// Sums the period's credits from the log together with the snapshot that sum saw; a later charge counts only when its
+/// commit is not in that snapshot. So a meter (re)activated between an answer's commit and its charge never counts it
+/// twice, and a periodic recount heals a charge that never came (its conversation's silo died in between).
+/// It raises <c>credits.threshold</c> (80 %, 100 %) when a charge or a recount reaches one, and at every activation; the
+/// events' ids are derived from tenant, period and threshold, so raising one again never reaches a receiver twice.
 /// </summary>
 public sealed class CreditMeterGrain(
     TranscriptStore store,
     WebhookStore webhooks,
     WebhookOutboxSignal signal,
+    IOptions<CreditMeterOptions> options,
     TimeProvider time,
-    GrainMetrics metrics,
     ILogger<CreditMeterGrain> logger) : Grain, ICreditMeterGrain
 {
     private DateTimeOffset _periodStart;
     private int _used;
     private int _included;
+    private CommitSnapshot _summed = CommitSnapshot.Nothing;
 
     private TenantId Tenant => new(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _periodStart = PeriodStart();
-        _used = await store.CreditsUsedSinceAsync(Tenant, _periodStart);
+        await RecountAsync();
         var plan = await GrainFactory.GetGrain<ITenantGrain>(Tenant).GetPlanAsync();
         _included = plan?.Limits.IncludedCredits ?? 0;
         await RaiseThresholdsAsync(null);
+        var every = options.Value.ReconcileInterval;
+        this.RegisterGrainTimer(RecountAsync, every, every);
     }
 
     public Task<ChatCredits> BalanceAsync()
@@ -41,13 +45,15 @@ public sealed class CreditMeterGrain(
         return Task.FromResult(Balance());
     }
 
-    public async Task<ChatCredits> ChargeAsync(int credits)
+    public async Task<ChatCredits> ChargeAsync(int credits, ulong commitTransaction)
     {
         RollOverIfNewPeriod();
-        var before = _used;
-        _used += credits;
-        metrics.CreditsCharged(credits);
-        await RaiseThresholdsAsync(before);
+        if (!_summed.Sees(commitTransaction))
+        {
+            var before = _used;
+            _used += credits;
+            await RaiseThresholdsAsync(before);
+        }
         return Balance();
     }
 
@@ -72,6 +78,21 @@ public sealed class CreditMeterGrain(
         }
     }
 
+    public async Task<ChatCredits> ReconcileAsync()
+    {
+        await RecountAsync();
+        return Balance();
+    }
+
+    private async Task RecountAsync()
+    {
+        var periodStart = PeriodStart();
+        var before = periodStart == _periodStart ? _used : 0;
+        (_used, _summed) = await store.CreditsUsedSinceAsync(Tenant, periodStart);
+        _periodStart = periodStart;
+        await RaiseThresholdsAsync(before);
+    }
+
     private ChatCredits Balance() => new(_used, Math.Max(0, _included - _used));
 
     private void RollOverIfNewPeriod()
@@ -81,6 +102,7 @@ public sealed class CreditMeterGrain(
         {
             _periodStart = current;
             _used = 0;
+            _summed = CommitSnapshot.Nothing;
         }
     }
 

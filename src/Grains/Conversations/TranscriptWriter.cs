@@ -15,7 +15,8 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
     /// <summary>The caller's trace, so the shared commit shows up in the turn that waited for it.</summary>
     public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
-    public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes with the id of the PostgreSQL transaction that committed it.</summary>
+    public TaskCompletionSource<ulong> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
@@ -32,7 +33,9 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
-    public Task AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null)
+    /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
+    /// committing transaction's id (see <see cref="ICreditMeterGrain.ChargeAsync"/>).</summary>
+    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null)
     {
         var append = new TranscriptAppend(conversation, messages, events ?? []);
         if (!_queue.Writer.TryWrite(append))
@@ -62,8 +65,12 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
                 {
                     batch.Add(append);
                 }
-                await WriteAsync(batch);
-                batch.Clear();
+                // Both writers wake for one append; the one that finds the queue empty has nothing to commit.
+                if (batch.Count > 0)
+                {
+                    await WriteAsync(batch);
+                    batch.Clear();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,8 +92,8 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         activity?.SetTag("bob.batch.size", batch.Count);
         try
         {
-            await store.WriteBatchAsync(batch, CancellationToken.None);
-            batch.ForEach(a => a.Written.TrySetResult());
+            var transaction = await store.WriteBatchAsync(batch, CancellationToken.None);
+            batch.ForEach(a => a.Written.TrySetResult(transaction));
             if (batch.Exists(a => a.Events.Count > 0))
             {
                 webhooks.Notify();

@@ -40,7 +40,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
             return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
         }
         var persona = await sources.SpeakerAsync(tenant, transcript.Row?.PersonaId);
-        var speaker = new ChatPersona(persona.Id, persona.Name);
+        var speaker = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
         if (turn.ClientMessageId is { } clientMessageId && transcript.EarlierTurn(clientMessageId) is { } earlier)
         {
             return new TurnOutcome.Replayed(earlier.Reply(speaker, await sources.BalanceAsync(tenant)));

@@ -25,21 +25,29 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>What the silos' webhooks resolve and connect through: loopback only (shared by every test cluster).</summary>
     public static TestNetwork Network => LoopbackNetworkConfigurator.Network;
 
-    /// <summary>Extra configuration for a derived fixture.</summary>
+    /// <summary>Extra silo settings for a derived fixture (e.g. a cheaper password hash, webhook timings).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    /// <summary>The connection string the silos use; a fixture may route them through a fault-injecting proxy.</summary>
+    protected virtual string SiloConnectionString(string database) => database;
+
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = ExistingDatabase ?? await TestDatabase.CreateAsync();
         var builder = new TestClusterBuilder(InitialSilos);
         builder.Options.ClusterId = $"test-{Guid.NewGuid():N}"[..16];
         builder.Options.ServiceId = "bob-test"; // storage rows are keyed by service id: a restart must find them
-        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Bob"] = ConnectionString,
+            ["ConnectionStrings:Bob"] = SiloConnectionString(ConnectionString),
             ["Bob:Admin:Email"] = "admin@bob.test",
             ["Bob:Admin:Password"] = "admin-password-1",
-        }.Concat(Settings).ToDictionary()));
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<BobSiloConfigurator>();
         builder.AddSiloBuilderConfigurator<LoopbackNetworkConfigurator>();
         Cluster = builder.Build();
@@ -55,7 +63,7 @@ public class ClusterFixture : IAsyncLifetime
         return restarted;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();

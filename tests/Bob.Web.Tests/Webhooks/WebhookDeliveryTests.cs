@@ -132,11 +132,13 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         var balance = await meter.BalanceAsync();
         var included = balance.Used + balance.Remaining;
 
-        await meter.ChargeAsync((included * 8 / 10) - balance.Used);
+        const ulong unseen = ulong.MaxValue; // a commit no recount of the log has seen yet
+
+        await meter.ChargeAsync((included * 8 / 10) - balance.Used, unseen);
         var eighty = Assert.Single(await receiver.WaitAsync(r => r.Count >= 1));
-        await meter.ChargeAsync(1);
-        await meter.ChargeAsync(included);
-        await meter.ChargeAsync(1);
+        await meter.ChargeAsync(1, unseen);
+        await meter.ChargeAsync(included, unseen);
+        await meter.ChargeAsync(1, unseen);
 
         var received = await receiver.WaitAsync(r => r.Count >= 2);
         Assert.All(received, r => r.AssertSignedWith(endpoint.Secret()));
