@@ -2,10 +2,12 @@
 # shellcheck source-path=SCRIPTDIR
 # Load run on this machine: a fresh durable PostgreSQL, one web node with a co-hosted silo (Release),
 # anonymous-chat limits raised for the run, then bench/Bob.Load against loopback. Prints a markdown table.
-# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500]
+# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500] [--webhooks none|ok|hang]
 #   --telemetry metrics (default): what a node runs without a collector: meters, /metrics, the cluster dashboard.
 #   --telemetry full: metrics plus every span and log exported over OTLP to a stand-in collector on loopback.
 #   --telemetry off: no OpenTelemetry and no dashboard, to measure what they cost.
+#   --webhooks ok|hang: every tenant registers a webhook receiver the load tool runs on loopback (answering at once, or
+#     never), for message and conversation events; the node allows loopback webhooks for the run.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,9 +18,11 @@ source "$ROOT/deploy/lib/proc.sh"
 
 TELEMETRY=metrics
 load_args=()
+app_extra_env=()
 while (($#)); do
   case $1 in
     --telemetry) TELEMETRY=${2:-}; shift 2 ;;
+    --webhooks) load_args+=("$1" "${2:-}"); [[ ${2:-} != none ]] && app_extra_env+=(Bob__Webhooks__AllowPrivateNetworks=true); shift 2 ;;
     *) load_args+=("$1"); shift ;;
   esac
 done
@@ -60,6 +64,7 @@ echo "telemetry: $TELEMETRY"
 
 (cd "$ROOT/src/Web" && exec env \
   ${telemetry_env[@]+"${telemetry_env[@]}"} \
+  ${app_extra_env[@]+"${app_extra_env[@]}"} \
   "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)" \
   Bob__Hosting__CoHostSilo=true \
   "ASPNETCORE_URLS=http://127.0.0.1:$HTTP_PORT" \
@@ -69,6 +74,7 @@ echo "telemetry: $TELEMETRY"
   Bob__RateLimits__AuthPerMinutePerIp=100000 \
   Bob__RateLimits__WidgetKeyPerMinute=100000000 \
   ASPNETCORE_ENVIRONMENT=Production \
+  "Bob__Webhooks__SecretKeys__0=$(head -c 32 /dev/urandom | base64)" \
   Logging__LogLevel__Default=Warning \
   Logging__LogLevel__Bob.Web.Access=Warning \
   dotnet "$ROOT/src/Web/bin/Release/net10.0/Bob.Web.dll") &

@@ -97,11 +97,13 @@ fail_start() {
   exit 1
 }
 
+WEBHOOK_KEY=$(webhook_key "$ROOT/.data/webhook-secret-key")
+
 echo "migrating the schema (once, before any node starts) ..."
 (cd "$ROOT/src/Silo" && env "ConnectionStrings__Bob=$CONN" dotnet "$ROOT/src/Silo/bin/Release/net10.0/Bob.Silo.dll" migrate)
 
 for ((i = 0; i < SILOS; i++)); do
-  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production Bob__Hosting__MigrateAtStart=false \
+  start "silo-$i" Silo DOTNET_ENVIRONMENT=Production Bob__Hosting__MigrateAtStart=false "Bob__Webhooks__SecretKeys__0=$WEBHOOK_KEY" \
     "Bob__Silo__SiloPort=$((SILO_PORT + i))" "Bob__Silo__GatewayPort=$((GATEWAY_PORT + i))" "Bob__Management__Port=$((SILO_MANAGEMENT_PORT + i))"
 done
 

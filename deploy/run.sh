@@ -64,6 +64,8 @@ app_env=(
   "Bob__Management__Port=$MANAGEMENT_PORT"
   "Bob__Admin__Email=$ADMIN_EMAIL"
   ASPNETCORE_ENVIRONMENT=Production
+  # Seals webhook signing secrets; kept beside the data it sealed.
+  "Bob__Webhooks__SecretKeys__0=$(webhook_key "$ROOT/.data/webhook-secret-key")"
 )
 [[ -n ${BOB_ADMIN_PASSWORD:-} ]] && app_env+=("Bob__Admin__Password=$BOB_ADMIN_PASSWORD")
 

@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace Bob.Load;
 
-/// <summary>Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits). Bounded in time and count by design.</summary>
-public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants)
+/// <summary>
+/// Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits),
+/// --webhooks none|ok|hang (each tenant registers a loopback receiver for conversation and message events; the target
+/// must run with Bob__Webhooks__AllowPrivateNetworks=true). Bounded in time and count by design.
+/// </summary>
+public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -22,6 +26,7 @@ public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, in
             TimeSpan.FromSeconds(Math.Clamp(int.Parse(Value("--duration", "15"), CultureInfo.InvariantCulture), 1, 300)),
             Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512),
             Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000),
-            Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100));
+            Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100),
+            Enum.Parse<WebhookMode>(Value("--webhooks", "none"), ignoreCase: true));
     }
 }

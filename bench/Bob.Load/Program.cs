@@ -11,13 +11,14 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
     Timeout = TimeSpan.FromSeconds(30),
 };
 
+await using var sink = options.Webhooks == WebhookMode.None ? null : await WebhookSink.StartAsync(options.Webhooks);
 var widgetKeys = new List<string>();
 for (var t = 0; t < options.Tenants; t++)
 {
-    widgetKeys.Add(await TenantSetup.CreateAsync(client, origin));
+    widgetKeys.Add(await TenantSetup.CreateAsync(client, origin, sink?.Url));
 }
 
-Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}");
+Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}  webhooks {options.Webhooks.ToString().ToLowerInvariant()}");
 await Phase.RunAsync("warm-up", options with { Duration = TimeSpan.FromSeconds(3) }, (c, i) => c.GetAsync("/health/live"), client);
 var bare = await Phase.RunAsync("GET /health/live (bare)", options, (c, i) => c.GetAsync("/health/live"), client);
 var config = await Phase.RunAsync("GET /api/widget/config (grain calls, no storage)", options, (c, i) =>
@@ -27,6 +28,7 @@ var config = await Phase.RunAsync("GET /api/widget/config (grain calls, no stora
     request.Headers.Add("Origin", origin);
     return c.SendAsync(request);
 }, client);
+var chatStarted = sink?.Now ?? TimeSpan.Zero;
 var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
@@ -47,4 +49,20 @@ foreach (var result in new[] { bare, config, chat })
         $"| {result.Name} | {result.Requests} | {result.Errors} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F1} | {result.Percentile(90):F1} | {result.Percentile(99):F1} | {string.Join(' ', result.Statuses.Select(s => $"{s.Key}:{s.Value}"))} |"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nwidget chat / bare throughput ratio: {chat.RequestsPerSecond / bare.RequestsPerSecond:P1}"));
+if (sink is not null)
+{
+    var duringChat = sink.DistinctEvents;
+    var requestsDuringChat = sink.Requests;
+    // Let the outbox drain (a hanging receiver never lets it): until nothing new arrived for 5 s, at most 120 s.
+    var drainDeadline = sink.Now + TimeSpan.FromSeconds(options.Webhooks == WebhookMode.Ok ? 120 : 0);
+    while (sink.Now < drainDeadline && sink.Now - sink.LastArrival < TimeSpan.FromSeconds(5))
+    {
+        await Task.Delay(500);
+    }
+    var span = sink.LastArrival - chatStarted;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"webhooks ({options.Webhooks.ToString().ToLowerInvariant()}): {requestsDuringChat} requests / {duringChat} distinct events by the end of the chat phase " +
+        $"({duringChat / chat.Elapsed.TotalSeconds:F0} events/s); after draining {sink.Requests} requests / {sink.DistinctEvents} distinct events, " +
+        $"the last {span.TotalSeconds:F1} s after the chat phase began ({sink.DistinctEvents / Math.Max(span.TotalSeconds, 0.001):F0} events/s overall)"));
+}
 return chat.Errors > chat.Requests / 100 ? 1 : 0;

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace Bob.Load;
 
-/// <summary>Signs up one tenant with a knowledge article and returns its widget key (allowed on <c>origin</c>).</summary>
+/// <summary>Signs up one tenant with a knowledge article and returns its widget key (allowed on <c>origin</c>); with a
+/// <c>webhook</c> URL, registers it for <c>conversation.started</c> and <c>message.created</c>.</summary>
 public static class TenantSetup
 {
-    public static async Task<string> CreateAsync(HttpClient client, string origin)
+    public static async Task<string> CreateAsync(HttpClient client, string origin, Uri? webhook = null)
     {
         var email = $"load-{Guid.NewGuid():N}@example.com";
         var signup = await client.PostAsJsonAsync("/api/auth/signup", new { businessName = "Load Test Shop", email, password = "load-test-password", website = origin });
@@ -19,6 +20,20 @@ public static class TenantSetup
         };
         article.Headers.Authorization = new("Bearer", login!["token"]!.GetValue<string>());
         (await client.SendAsync(article)).EnsureSuccessStatusCode();
+        if (webhook is not null)
+        {
+            using var register = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks")
+            {
+                Content = JsonContent.Create(new { url = webhook, events = new[] { "conversation.started", "message.created" } }),
+            };
+            register.Headers.Authorization = new("Bearer", login!["token"]!.GetValue<string>());
+            var registered = await client.SendAsync(register);
+            if (!registered.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Registering the webhook failed ({(int)registered.StatusCode}): {await registered.Content.ReadAsStringAsync()}. " +
+                    "The target must run with Bob__Webhooks__AllowPrivateNetworks=true.");
+            }
+        }
         return widgetKey;
     }
 }

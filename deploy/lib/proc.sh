@@ -33,3 +33,10 @@ stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
+
+# webhook_key FILE — prints the key that seals webhook signing secrets (Bob__Webhooks__SecretKeys__0), creating FILE
+# (base64 of 32 random bytes, readable by its owner only) the first time. Keep FILE as long as the data it sealed.
+webhook_key() {
+  [[ -s $1 ]] || (umask 077 && head -c 32 /dev/urandom | base64 >"$1")
+  cat "$1"
+}

@@ -6,6 +6,7 @@ using Bob.Grains.Conversations;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
 using Bob.Grains.Telemetry;
+using Bob.Grains.Webhooks;
 using Bob.Grains.WidgetKeys;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
@@ -35,8 +36,29 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<ITurnSources, GrainTurnSources>();
         services.AddSingleton<TurnAdmission>();
+        services.AddBobWebhooks(configuration);
         services.AddMetrics();
         services.AddSingleton<GrainMetrics>();
+        return services;
+    }
+
+    /// <summary>Webhooks: the outbox relay of this silo, the guarded HTTP client, secrets and the rules (docs/WEBHOOKS.md).
+    /// Tests replace <see cref="IWebhookDnsResolver"/> and <see cref="IWebhookSocketConnector"/> so nothing leaves loopback.</summary>
+    private static IServiceCollection AddBobWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.Section));
+        services.TryAddSingleton<IWebhookDnsResolver, SystemDnsResolver>();
+        services.TryAddSingleton<IWebhookSocketConnector, TcpSocketConnector>();
+        services.AddSingleton<WebhookAddressGuard>();
+        services.AddWebhookHttpClient();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookEndpointRules>();
+        services.AddSingleton<SecretProtector>();
+        services.AddSingleton<DeliveryHealth>();
+        services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookOutboxSignal>();
+        services.AddSingleton<GrainOutbox>();
+        services.AddHostedService<WebhookRelay>();
         return services;
     }
 }

@@ -48,6 +48,14 @@ public static class SiloComposition
                 o.ConnectionString = connectionString;
             })
             .Configure<ClusterMembershipOptions>(TuneFailureDetection);
+        // A webhook endpoint's reminder may tick faster than Orleans' one-minute floor where configured (tests do).
+        silo.Services.AddOptions<ReminderOptions>().Configure(o =>
+        {
+            if (configuration.GetValue<TimeSpan?>("Bob:Webhooks:ReminderPeriod") is { } period && period < o.MinimumReminderPeriod)
+            {
+                o.MinimumReminderPeriod = period;
+            }
+        });
 
         // Database failures leave grain storage and grain calls as serializable Bob failures (503/400), not driver exceptions.
         silo.Services.AddKeyedSingleton<IGrainStorage>(StorageName, (services, key) => new FailureTranslatingGrainStorage(AdoNetGrainStorageFactory.Create(services, (string)key!)));

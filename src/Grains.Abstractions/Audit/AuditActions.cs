@@ -44,6 +44,7 @@ public static class AuditActions
     public const string WebhookUpdated = "webhook.updated";
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookSecretRotated = "webhook.secret_rotated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -55,7 +56,7 @@ public static class AuditActions
         MemberInvited, InvitationCancelled, MemberJoined, RoleChanged, MemberRemoved,
         ConversationTakenOver, ConversationReleased,
         PlanChanged, PricebookPublished, TenantSuspended, TenantResumed,
-        WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookDisabled,
+        WebhookCreated, WebhookUpdated, WebhookDeleted, WebhookDisabled, WebhookSecretRotated,
     ];
 
     public static bool IsKnown(string? action) => action is not null && All.Contains(action, StringComparer.Ordinal);

@@ -10,4 +10,6 @@ public static class IdPrefixes
     public const string WidgetKey = "wk_";
     public const string User = "usr_";
     public const string Invitation = "inv_";
+    public const string WebhookEndpoint = "wh_";
+    public const string WebhookEvent = "evt_";
 }

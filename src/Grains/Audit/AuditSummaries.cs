@@ -1,6 +1,7 @@
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Abstractions.Webhooks;
 using Bob.Grains.Abstractions.WidgetKeys;
 
 namespace Bob.Grains.Audit;
@@ -42,5 +43,16 @@ public static class AuditSummaries
     {
         ArgumentNullException.ThrowIfNull(invitation);
         return new { invitation.Email, invitation.Role, invitation.ExpiresAt };
+    }
+
+    /// <summary>
+    /// A webhook endpoint without its secrets, and its URL without the query string (receivers often carry a token there);
+    /// a rotation records only until when the old secret still signs.
+    /// </summary>
+    public static object Webhook(WebhookEndpointView endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var url = Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var parsed) ? parsed.GetLeftPart(UriPartial.Path) : "";
+        return new { Url = url, endpoint.Events, endpoint.Description, endpoint.Status, endpoint.DisabledReason, endpoint.PreviousSecretExpiresAt };
     }
 }

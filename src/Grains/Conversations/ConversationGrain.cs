@@ -5,6 +5,7 @@ using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Billing;
+using Bob.Grains.Webhooks;
 
 namespace Bob.Grains.Conversations;
 
@@ -285,15 +286,15 @@ public sealed class ConversationGrain(
         return await tenantSources.ReconcileAsync(_transcript.Tenant);
     }
 
-    /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.
-    /// Returns the committing transaction's id, or null when the write seemed to fail but the store has it (its
-    /// acknowledgement was lost).</summary>
+    /// <summary>Appends durably (with the webhook events the change raises, in the same transaction), then (only then) applies
+    /// the change in memory, wakes waiting readers and tells Mission Control. Returns the committing transaction's id, or
+    /// null when the write seemed to fail but the store has it (its acknowledgement was lost; its events landed with it).</summary>
     private async Task<ulong?> CommitAsync(TranscriptChange change)
     {
         ulong? transaction = null;
         try
         {
-            transaction = await writer.AppendAsync(change.Row, change.Messages);
+            transaction = await writer.AppendAsync(change.Row, change.Messages, ConversationWebhookEvents.For(_transcript.Tenant, _transcript.Id, _transcript.Row, change));
             _transcript.Apply(change);
         }
         catch (Exception failure)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Storage;
+using Bob.Grains.Webhooks;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -125,6 +126,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return (reader.GetInt32(1), CommitSnapshot.Parse(reader.GetString(0)));
     }
 
+    /// <summary>The webhook events the appends raise go into the outbox in the same transaction (one more INSERT, which keeps
+    /// only subscribed events).</summary>
     private async Task<ulong> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -176,6 +179,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
             transactionId = ulong.Parse((string)(await upsert.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
         }
+        await WebhookStore.AppendEventsAsync(connection, transaction, [.. appends.SelectMany(a => a.Events)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return transactionId;
     }

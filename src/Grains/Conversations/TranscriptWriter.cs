@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Bob.Grains.Conversations;
 
-/// <summary>One conversation's pending append: its new messages and its updated summary row.</summary>
-internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages)
+/// <summary>One conversation's pending append: its new messages, its updated summary row, and the webhook events they raise
+/// (written in the same transaction, so an acknowledged turn's events are never lost and a failed append writes none).</summary>
+internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages, IReadOnlyList<OutboxEvent> Events)
 {
     /// <summary>The caller's trace, so the shared commit shows up in the turn that waited for it.</summary>
     public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
@@ -23,7 +25,7 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
 /// commit goes in the next one, so throughput grows with load instead of paying one commit per message.
 /// Callers await their own append, so nothing is acknowledged before it is durable.
 /// </summary>
-public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWriter> logger) : BackgroundService
+public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, ILogger<TranscriptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
     private const int Writers = 2;
@@ -31,10 +33,11 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
-    /// <summary>Appends durably; the result is the committing transaction's id (see <see cref="ICreditMeterGrain.ChargeAsync"/>).</summary>
-    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages)
+    /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
+    /// committing transaction's id (see <see cref="ICreditMeterGrain.ChargeAsync"/>).</summary>
+    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null)
     {
-        var append = new TranscriptAppend(conversation, messages);
+        var append = new TranscriptAppend(conversation, messages, events ?? []);
         if (!_queue.Writer.TryWrite(append))
         {
             throw new InvalidOperationException("The transcript writer is stopped.");
@@ -91,6 +94,10 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
         {
             var transaction = await store.WriteBatchAsync(batch, CancellationToken.None);
             batch.ForEach(a => a.Written.TrySetResult(transaction));
+            if (batch.Exists(a => a.Events.Count > 0))
+            {
+                webhooks.Notify();
+            }
         }
         catch (Exception) when (batch.Count > 1)
         {

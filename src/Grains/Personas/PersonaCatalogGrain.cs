@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Webhooks;
 
 namespace Bob.Grains.Personas;
 
@@ -9,6 +10,8 @@ public sealed class PersonaCatalogState
     /// <summary>The current version of every persona, so listing and chat turns need no fan-out.</summary>
     [Id(0)] public List<CatalogEntry> Personas { get; set; } = [];
     [Id(1)] public string? ActiveId { get; set; }
+    /// <summary><c>persona.updated</c> events written with the change that raised them, until they are in the outbox (<see cref="GrainOutbox"/>).</summary>
+    [Id(2)] public List<OutboxEvent> PendingWebhookEvents { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("bob.PersonaCatalogEntry")]
@@ -18,11 +21,17 @@ public sealed record CatalogEntry(
     [property: Id(2)] DateTimeOffset CreatedAt);
 
 public sealed class PersonaCatalogGrain(
-    [PersistentState("personas", "bob")] IPersistentState<PersonaCatalogState> catalog) : Grain, IPersonaCatalogGrain
+    [PersistentState("personas", "bob")] IPersistentState<PersonaCatalogState> catalog,
+    GrainOutbox outbox,
+    TimeProvider time) : Grain, IPersonaCatalogGrain, IRemindable
 {
     public const int MaxPersonas = 50;
 
     private TenantId Tenant => new(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => FlushWebhookEventsAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => FlushWebhookEventsAsync();
 
     public async Task<Result<PersonaView>> CreateAsync(PersonaInput input)
     {
@@ -66,7 +75,7 @@ public sealed class PersonaCatalogGrain(
         var version = await PersonaGrain(personaId).SaveAsync(Normalize(input));
         var updated = entry with { Current = version };
         catalog.State.Personas[catalog.State.Personas.IndexOf(entry)] = updated;
-        await catalog.WriteStateAsync();
+        await WriteWithEventAsync(updated, "updated");
         return View(updated);
     }
 
@@ -77,7 +86,7 @@ public sealed class PersonaCatalogGrain(
             return Failure.NotFound("Persona");
         }
         catalog.State.ActiveId = personaId;
-        await catalog.WriteStateAsync();
+        await WriteWithEventAsync(entry, "activated");
         return View(entry);
     }
 
@@ -112,6 +121,16 @@ public sealed class PersonaCatalogGrain(
         await catalog.WriteStateAsync();
         return entry;
     }
+
+    /// <summary>The change and its <c>persona.updated</c> event in one state write (<see cref="GrainOutbox"/>).</summary>
+    private Task WriteWithEventAsync(CatalogEntry entry, string change)
+    {
+        var view = View(entry);
+        var updated = WebhookPayloads.PersonaUpdated(Tenant, view.Id, view.Version, view.Name, view.Active, change, time.GetUtcNow());
+        return outbox.CommitAsync(this, catalog.State.PendingWebhookEvents, [updated], catalog.WriteStateAsync);
+    }
+
+    private Task FlushWebhookEventsAsync() => outbox.FlushAsync(this, catalog.State.PendingWebhookEvents, catalog.WriteStateAsync);
 
     private CatalogEntry Active() => Find(catalog.State.ActiveId) ?? catalog.State.Personas[0];
 

@@ -40,7 +40,7 @@ public sealed class GrainMetrics
 
     public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    /// <summary>For the webhook sender when it lands: <paramref name="outcome"/> is e.g. <c>delivered</c>, <c>failed</c>, <c>gave_up</c>.</summary>
+    /// <summary>One webhook delivery attempt: <paramref name="outcome"/> is <c>delivered</c>, <c>failed</c> (to be retried) or <c>gave_up</c>.</summary>
     public void WebhookDelivery(string outcome, TimeSpan duration)
     {
         var tag = new KeyValuePair<string, object?>("outcome", outcome);

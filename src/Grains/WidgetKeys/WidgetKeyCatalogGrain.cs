@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Grains.Webhooks;
 
 namespace Bob.Grains.WidgetKeys;
 
@@ -7,16 +8,23 @@ namespace Bob.Grains.WidgetKeys;
 public sealed class WidgetKeyCatalogState
 {
     [Id(0)] public List<WidgetKeyView> Keys { get; set; } = [];
+    /// <summary><c>widget_key.rotated</c> events written with the rotation, until they are in the outbox (<see cref="GrainOutbox"/>).</summary>
+    [Id(1)] public List<OutboxEvent> PendingWebhookEvents { get; set; } = [];
 }
 
 public sealed class WidgetKeyCatalogGrain(
     [PersistentState("widgetkeys", "bob")] IPersistentState<WidgetKeyCatalogState> catalog,
-    TimeProvider time) : Grain, IWidgetKeyCatalogGrain
+    GrainOutbox outbox,
+    TimeProvider time) : Grain, IWidgetKeyCatalogGrain, IRemindable
 {
     public const int MaxKeys = 20;
     public const int NameMax = 80;
 
     private TenantId Tenant => new(this.GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => FlushWebhookEventsAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => FlushWebhookEventsAsync();
 
     public async Task<Result<WidgetKeyView>> CreateAsync(WidgetKeyInput input)
     {
@@ -67,7 +75,11 @@ public sealed class WidgetKeyCatalogGrain(
         await KeyGrain(current.Key).RevokeAsync();
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
         await IndexOriginsAsync(rotated.Key, [], rotated.AllowedOrigins);
-        return await ReplaceAsync(current, rotated);
+        catalog.State.Keys[catalog.State.Keys.IndexOf(current)] = rotated;
+        // The rotation and its widget_key.rotated event in one state write.
+        var rotatedEvent = WebhookPayloads.WidgetKeyRotated(Tenant, rotated.Id, rotated.Name, rotated.RotatedAt!.Value);
+        await outbox.CommitAsync(this, catalog.State.PendingWebhookEvents, [rotatedEvent], catalog.WriteStateAsync);
+        return WithAppearance(rotated);
     }
 
     public async Task<Outcome> RevokeAsync(string keyId)
@@ -82,6 +94,8 @@ public sealed class WidgetKeyCatalogGrain(
         await catalog.WriteStateAsync();
         return Outcome.Success;
     }
+
+    private Task FlushWebhookEventsAsync() => outbox.FlushAsync(this, catalog.State.PendingWebhookEvents, catalog.WriteStateAsync);
 
     private async Task<WidgetKeyView> ReplaceAsync(WidgetKeyView current, WidgetKeyView updated)
     {

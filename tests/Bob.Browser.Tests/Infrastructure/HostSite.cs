@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Bob.Browser.Tests.Infrastructure;
 
@@ -41,12 +35,8 @@ public sealed class HostSite : IAsyncDisposable
 
     public static async Task<HostSite> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
         // "localhost" cannot bind port 0, so take a free one; Bob listens on 127.0.0.1, a different origin (and site).
-        builder.WebHost.UseUrls($"http://localhost:{FreePorts.Next()}");
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
+        var app = LoopbackServer.Build($"http://localhost:{FreePorts.Next()}");
         var site = new HostSite(app);
         app.MapGet("/host.js", () => Results.Text(HostScript, "text/javascript"));
         app.MapGet("/p/{id}", (string id, HttpContext context) =>
@@ -64,7 +54,7 @@ public sealed class HostSite : IAsyncDisposable
         app.MapGet("/css/{id}", (string id) => site._pages.TryGetValue(id, out var page) ? Results.Text(page.Css, "text/css") : Results.NotFound());
         app.MapGet("/js/{id}", (string id) => site._pages.TryGetValue(id, out var page) ? Results.Text(page.Script, "text/javascript") : Results.NotFound());
         await app.StartAsync();
-        site.Origin = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        site.Origin = new Uri(app.Address() + "/");
         return site;
     }
 

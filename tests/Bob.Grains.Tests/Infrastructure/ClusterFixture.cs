@@ -1,5 +1,8 @@
+using Bob.Grains.Webhooks;
 using Bob.Silo;
 using Bob.Testing;
+using Bob.Testing.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -19,7 +22,10 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    /// <summary>Extra silo settings for a derived fixture (e.g. a cheaper password hash).</summary>
+    /// <summary>What the silos' webhooks resolve and connect through: loopback only (shared by every test cluster).</summary>
+    public static TestNetwork Network => LoopbackNetworkConfigurator.Network;
+
+    /// <summary>Extra silo settings for a derived fixture (e.g. a cheaper password hash, webhook timings).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>The connection string the silos use; a fixture may route them through a fault-injecting proxy.</summary>
@@ -43,6 +49,7 @@ public class ClusterFixture : IAsyncLifetime
         }
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<BobSiloConfigurator>();
+        builder.AddSiloBuilderConfigurator<LoopbackNetworkConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -70,6 +77,17 @@ public class ClusterFixture : IAsyncLifetime
     private sealed class BobSiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddBobSilo(siloBuilder.Configuration, configureClustering: false);
+    }
+
+    private sealed class LoopbackNetworkConfigurator : ISiloConfigurator
+    {
+        public static readonly TestNetwork Network = new();
+
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddSingleton<IWebhookDnsResolver>(Network);
+            siloBuilder.Services.AddSingleton<IWebhookSocketConnector>(Network);
+        }
     }
 }
 

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Bob.Grains.Webhooks;
+using Bob.Testing.Webhooks;
 
 namespace Bob.Testing;
 
@@ -18,6 +21,9 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly Dictionary<string, string?> _settings = [];
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>What webhooks resolve and connect through: nothing but loopback, and every attempt recorded.</summary>
+    public TestNetwork Network { get; } = new();
 
     /// <summary>Where a browser reaches this node (<c>http://127.0.0.1:port/</c>); only when served on Kestrel.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
@@ -81,6 +87,11 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IWebhookDnsResolver>(Network);
+            services.AddSingleton<IWebhookSocketConnector>(Network);
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();

@@ -137,7 +137,8 @@ public sealed partial class DeployManifestTests
         {
             return;
         }
-        var key = variable.Replace("__", ":", StringComparison.Ordinal);
+        // An array setting (Bob__X__Keys__0) is read as its property (Bob:X:Keys).
+        var key = ArrayIndex().Replace(variable.Replace("__", ":", StringComparison.Ordinal), "");
         Assert.True(KnownSettings.Value.Contains(key), $"{where} sets {variable}, but no code reads {key}");
     }
 
@@ -216,6 +217,9 @@ public sealed partial class DeployManifestTests
 
     [GeneratedRegex("\"(Bob(?::[A-Za-z]+)+)\"")]
     private static partial Regex SettingLiteral();
+
+    [GeneratedRegex("(:[0-9]+)+$")]
+    private static partial Regex ArrayIndex();
 }
 
 internal static class YamlNodes
