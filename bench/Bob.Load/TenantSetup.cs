@@ -6,12 +6,16 @@ namespace Bob.Load;
 /// <summary>Signs up one tenant with a knowledge article and returns its widget key (allowed on <c>origin</c>).</summary>
 public static class TenantSetup
 {
-    public static async Task<string> CreateAsync(HttpClient client, string origin)
+    public static async Task<string> CreateAsync(HttpClient client, string origin) => (await CreateTenantAsync(client, origin)).WidgetKey;
+
+    /// <summary>As <see cref="CreateAsync"/>, with the tenant's id (the fault run audits its transcript rows by it).</summary>
+    public static async Task<LoadTenant> CreateTenantAsync(HttpClient client, string origin)
     {
         var email = $"load-{Guid.NewGuid():N}@example.com";
         var signup = await client.PostAsJsonAsync("/api/auth/signup", new { businessName = "Load Test Shop", email, password = "load-test-password", website = origin });
         signup.EnsureSuccessStatusCode();
-        var widgetKey = (await signup.Content.ReadFromJsonAsync<JsonObject>())!["widgetKey"]!["key"]!.GetValue<string>();
+        var signedUp = (await signup.Content.ReadFromJsonAsync<JsonObject>())!;
+        var widgetKey = signedUp["widgetKey"]!["key"]!.GetValue<string>();
         var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "load-test-password" })).Content.ReadFromJsonAsync<JsonObject>();
         using var article = new HttpRequestMessage(HttpMethod.Post, "/api/knowledge")
         {
@@ -19,6 +23,8 @@ public static class TenantSetup
         };
         article.Headers.Authorization = new("Bearer", login!["token"]!.GetValue<string>());
         (await client.SendAsync(article)).EnsureSuccessStatusCode();
-        return widgetKey;
+        return new LoadTenant(signedUp["tenant"]!["id"]!.GetValue<string>(), widgetKey);
     }
 }
+
+public sealed record LoadTenant(string Id, string WidgetKey);
