@@ -4,6 +4,7 @@
 # PostgreSQL), steady widget chat through both web nodes (bench/Bob.Load faults), the fault applied a quarter into the
 # run, then an audit of the transcript by client_message_id. Prints the fault table; exits 1 if an invariant broke
 # (an acknowledged turn lost, a turn answered or charged twice, a failure that is not 503 + code + Retry-After).
+# Every attempt of a run is kept in $BOB_DATA_DIR/FAULT.csv (start/end seconds, status, code) for a closer look.
 #
 # Usage: deploy/faults.sh [--duration 20] [--rate 20] [--sessions 200] [--tenants 4] [--faults "silo-kill silo-stop pg-restart web-kill"]
 #   CI-sized by default (20 s at 20 turns/s per fault); by hand e.g. --duration 40 --rate 100.
@@ -40,7 +41,7 @@ DB=${BOB_DB:-bob}
 # What every node of the runs gets (cluster.sh passes its environment on): limits out of the way of the load, a short
 # credit recount so the audit sees a charge lost with a killed silo healed within seconds, quiet logs.
 export Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000
-export Bob__Credits__ReconcileInterval=00:00:05 Logging__LogLevel__Bob.Web.Access=Warning
+export Bob__Credits__ReconcileInterval=00:00:05 Logging__LogLevel__Default=Warning
 export BOB_SKIP_BUILD=1
 
 cluster_pid=
@@ -85,7 +86,7 @@ for fault in $FAULTS; do
   rc=0
   dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" faults \
     --url "http://127.0.0.1:$BOB_HTTP_PORT" --url "http://127.0.0.1:$((BOB_HTTP_PORT + 1))" \
-    --pg "$(pg_conn "$BOB_PG_PORT" "$DB")" --label "$label" --fault "$command" $header \
+    --pg "$(pg_conn "$BOB_PG_PORT" "$DB")" --label "$label" --fault "$command" $header --attempts "$BOB_DATA_DIR/$fault.csv" \
     --duration "$DURATION" --rate "$RATE" --sessions "$SESSIONS" --tenants "$TENANTS" | tee "$BOB_DATA_DIR/$fault.out" || rc=$?
   ((rc == 0)) || failed=1
   rows+=("$(grep '^| ' "$BOB_DATA_DIR/$fault.out" || true)")

@@ -4,7 +4,7 @@ namespace Bob.Load.Faults;
 
 /// <summary>
 /// <c>Bob.Load faults --url URL [--url URL…] --pg CONN --label TEXT --fault "SHELL COMMAND" [--duration 20] [--fault-at 5]
-/// [--rate 20] [--sessions 200] [--tenants 4] [--table-header]</c>: runs the load, applies the fault by running the
+/// [--rate 20] [--sessions 200] [--tenants 4] [--table-header] [--attempts FILE.csv]</c>: runs the load, applies the fault by running the
 /// command with bash at its time, audits, prints one fault-table row. Exit 1 when an invariant was broken.
 /// </summary>
 public static class FaultCommand
@@ -16,6 +16,11 @@ public static class FaultCommand
         using var run = new FaultRun(options);
         var outcome = await run.RunAsync(() => ShellAsync(command), Console.Out);
         var audit = await TranscriptAudit.RunAsync(outcome, run, Console.Out);
+        if (args.SkipWhile(a => a != "--attempts").Skip(1).FirstOrDefault() is { } csv)
+        {
+            await File.WriteAllLinesAsync(csv, ["turn,kind,start,end,status,code,client_message_id", .. outcome.Attempts.Select(a =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{a.Turn},{a.Kind},{a.Start:F3},{a.End:F3},{a.Status},{a.Code},{a.ClientMessageId}"))]);
+        }
         if (args.Contains("--table-header"))
         {
             Console.WriteLine(FaultReport.Header);

@@ -18,8 +18,9 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
     private readonly Stopwatch _clock = new();
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
 
+    // No cookies: the sign-up's session cookie must not turn every widget turn into a signed-in request.
     // A dead node must show as a refused connection, not as a hung client: connect in 5 s, and a turn may take 60 s.
-    private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, ConnectTimeout = TimeSpan.FromSeconds(5) })
+    private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, ConnectTimeout = TimeSpan.FromSeconds(5), UseCookies = false })
     {
         BaseAddress = options.Urls[0],
         Timeout = TimeSpan.FromSeconds(60),

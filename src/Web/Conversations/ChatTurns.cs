@@ -38,7 +38,7 @@ public static class ChatTurns
         {
             // A turn with its client_message_id may be sent again if its silo dies under it: the grain replays, never re-runs.
             var result = await context.RequestServices.GetRequiredService<SiloLossGuard>()
-                .CallAsync(() => conversation.SendAsync(turn), repeatable: clientMessageId is not null, context.RequestAborted);
+                .CallAsync(() => conversation.SendAsync(turn), repeatable: clientMessageId is not null);
             measured.Done(result.Value, result.Failure);
             return result.ToHttp(context, ChatJson.Ok);
         }

@@ -25,7 +25,7 @@ public static class WidgetAccess
         var origin = context.Request.Headers.Origin.ToString();
         // Repeatable: a second authorization only counts once more against the key's rate limit.
         var result = await context.RequestServices.GetRequiredService<SiloLossGuard>()
-            .CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true, context.RequestAborted);
+            .CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
         // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
         // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
         if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
