@@ -58,7 +58,15 @@ public sealed class FaultsUnderLoadTests(ProcessClusterFixture cluster, ITestOut
         output.WriteLine(FaultReport.Header);
         output.WriteLine(FaultReport.Row(outcome, audit));
 
-        Assert.Empty(FaultReport.Violations(outcome, audit));
+        var violations = FaultReport.Violations(outcome, audit);
+        if (violations.Count > 0)
+        {
+            foreach (var node in cluster.Webs.Concat(cluster.Silos))
+            {
+                output.WriteLine($"{node.Name} errors:\n{node.Errors()}");
+            }
+        }
+        Assert.Empty(violations);
         Assert.True(audit.Acknowledged > 0, "no turn was acknowledged at all");
         // Recovered without a restart: the surviving nodes answer a new turn (each retried until a deadline, not timed).
         foreach (var url in SurvivingWebUrls())

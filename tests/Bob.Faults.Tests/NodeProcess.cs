@@ -84,6 +84,11 @@ public sealed class NodeProcess : IAsyncDisposable
         await _process.WaitForExitAsync(deadline.Token);
     }
 
+    /// <summary>The node's last error lines, to explain a broken invariant.</summary>
+    public string Errors() => File.Exists(_log)
+        ? string.Join('\n', File.ReadLines(_log).Where(l => l.Contains("\"Level\":\"Error\"", StringComparison.Ordinal) || l.Contains("fail:", StringComparison.Ordinal)).TakeLast(5))
+        : "";
+
     public string Tail() => File.Exists(_log) ? string.Join('\n', File.ReadLines(_log).TakeLast(30)) : "(no log)";
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,9 @@ public sealed record AuditResult(int Acknowledged, int Lost, int DoubleAnswers, 
 
 public static class TranscriptAudit
 {
+    /// <summary>Unpooled: a pooled connection may be one a database outage of the run itself has cut.</summary>
+    private static NpgsqlConnection Open(string database) => new(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
+
     private sealed record Row(string Session, int Seq, short Role, string? ClientMessageId, string MessageId, int Credits);
 
     public static async Task<AuditResult> RunAsync(FaultOutcome outcome, FaultRun run, TextWriter? progress = null)
@@ -81,7 +84,7 @@ public static class TranscriptAudit
 
     private static async Task<(int Credits, int Replies)> StoredCreditsAsync(string database, string tenantId)
     {
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = Open(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT COALESCE(SUM(credits), 0)::int, COUNT(*)::int FROM bob_messages WHERE tenant_id = @t AND role = 1", connection);
         command.Parameters.AddWithValue("t", tenantId);
@@ -93,7 +96,7 @@ public static class TranscriptAudit
     private static async Task<Dictionary<string, List<Row>>> ReadAsync(string database, string[] tenants)
     {
         var rows = tenants.ToDictionary(t => t, _ => new List<Row>());
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = Open(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT tenant_id, session_id, seq, role, client_message_id, message_id, credits FROM bob_messages WHERE tenant_id = ANY(@t) AND session_id NOT LIKE 'probe-%'",
