@@ -11,6 +11,7 @@
 #   silo-kill: kill -9 of silo-1 · silo-stop: SIGTERM to silo-1 (graceful) · pg-restart: pg_ctl restart -m fast ·
 #   web-kill: kill -9 of web-1 (its turns are retried on web-0, as a load balancer would)
 # Ports and data directory as for cluster.sh (BOB_PG_PORT, BOB_HTTP_PORT, …, BOB_DATA_DIR; default .data/faults).
+# BOB_SKIP_BUILD=1 uses the Release build already there.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,7 +43,6 @@ DB=${BOB_DB:-bob}
 # credit recount so the audit sees a charge lost with a killed silo healed within seconds, quiet logs.
 export Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000
 export Bob__Credits__ReconcileInterval=00:00:05 Logging__LogLevel__Default=Warning
-export BOB_SKIP_BUILD=1
 
 cluster_pid=
 # shellcheck disable=SC2317  # only called from the EXIT trap
@@ -58,9 +58,13 @@ pg_ensure_installed
 mkdir -p "$BOB_DATA_DIR"
 pg_start "$PG_DIR" "$BOB_PG_PORT" durable
 pg_create_db "$BOB_PG_PORT" "$DB"
-for project in src/Silo/Silo.csproj src/Web/Web.csproj bench/Bob.Load/Bob.Load.csproj; do
-  dotnet build "$ROOT/$project" -c Release -nologo -v q
-done
+if [[ ${BOB_SKIP_BUILD:-0} != 1 ]]; then
+  for project in src/Silo/Silo.csproj src/Web/Web.csproj bench/Bob.Load/Bob.Load.csproj; do
+    dotnet build "$ROOT/$project" -c Release -nologo -v q
+  done
+fi
+
+export BOB_SKIP_BUILD=1 # cluster.sh: built once above
 
 # pid_of NAME — the pid cluster.sh printed for node NAME.
 pid_of() { sed -n "s/^started $1 (pid \([0-9]*\)).*/\1/p" "$BOB_DATA_DIR/cluster.out" | tail -n 1; }
