@@ -4,7 +4,8 @@
 # PostgreSQL), steady widget chat through both web nodes (bench/Bob.Load faults), the fault applied a quarter into the
 # run, then an audit of the transcript by client_message_id. Prints the fault table; exits 1 if an invariant broke
 # (an acknowledged turn lost, a turn answered or charged twice, a failure that is not 503 + code + Retry-After).
-# Every attempt of a run is kept in $BOB_DATA_DIR/FAULT.csv (start/end seconds, status, code) for a closer look.
+# Every attempt of a run is kept in $BOB_DATA_DIR/FAULT.csv (start/end seconds, status, code) and the nodes' logs in
+# $BOB_DATA_DIR/logs-FAULT/, for a closer look.
 #
 # Usage: deploy/faults.sh [--duration 20] [--rate 20] [--sessions 200] [--tenants 4] [--faults "silo-kill silo-stop pg-restart web-kill"]
 #   CI-sized by default (20 s at 20 turns/s per fault); by hand e.g. --duration 40 --rate 100.
@@ -97,6 +98,7 @@ for fault in $FAULTS; do
   header=
   stop_pid "$cluster_pid" 60
   cluster_pid=
+  rm -rf "$BOB_DATA_DIR/logs-$fault" && cp -r "$BOB_DATA_DIR/logs" "$BOB_DATA_DIR/logs-$fault" # the next cluster rewrites logs/
 done
 
 echo
