@@ -58,7 +58,6 @@ trap 'exit 143' TERM
 pg_ensure_installed
 mkdir -p "$BOB_DATA_DIR"
 pg_start "$PG_DIR" "$BOB_PG_PORT" durable
-pg_create_db "$BOB_PG_PORT" "$DB"
 if [[ ${BOB_SKIP_BUILD:-0} != 1 ]]; then
   for project in src/Silo/Silo.csproj src/Web/Web.csproj bench/Bob.Load/Bob.Load.csproj; do
     dotnet build "$ROOT/$project" -c Release -nologo -v q
@@ -75,6 +74,9 @@ failed=0
 header=--table-header
 for fault in $FAULTS; do
   echo "== $fault: starting 2 silos + 2 web nodes ..."
+  # Each run gets its own database: a previous run's silos (a killed one, one stopped past its grace period) can stay
+  # listed as active in its membership table, and a new cluster on the same ports would start behind those rows.
+  export BOB_DB="${DB}_${fault//-/_}_$(date +%s)"
   "$ROOT/deploy/cluster.sh" 2 2 >"$BOB_DATA_DIR/cluster.out" 2>&1 &
   cluster_pid=$!
   deadline=$(($(now_ms) + 300000))
@@ -91,7 +93,7 @@ for fault in $FAULTS; do
   rc=0
   dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" faults \
     --url "http://127.0.0.1:$BOB_HTTP_PORT" --url "http://127.0.0.1:$((BOB_HTTP_PORT + 1))" \
-    --pg "$(pg_conn "$BOB_PG_PORT" "$DB")" --label "$label" --fault "$command" $header --attempts "$BOB_DATA_DIR/$fault.csv" \
+    --pg "$(pg_conn "$BOB_PG_PORT" "$BOB_DB")" --label "$label" --fault "$command" $header --attempts "$BOB_DATA_DIR/$fault.csv" \
     --duration "$DURATION" --rate "$RATE" --sessions "$SESSIONS" --tenants "$TENANTS" | tee "$BOB_DATA_DIR/$fault.out" || rc=$?
   ((rc == 0)) || failed=1
   rows+=("$(grep '^| ' "$BOB_DATA_DIR/$fault.out" || true)")
