@@ -14,6 +14,7 @@
 #   BOB_DATA_DIR (.data)              PostgreSQL data and logs
 #   BOB_DB (bob)                      database name
 #   BOB_PUBLIC_URL                    the public URL every web node announces (default: each node its own http://127.0.0.1:port)
+#   BOB_SKIP_BUILD=1                  use the Release build already there (deploy/faults.sh builds once for several clusters)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -73,10 +74,12 @@ pg_start "$PG_DIR" "$PG_PORT" durable
 pg_create_db "$PG_PORT" "$DB"
 CONN=$(pg_conn "$PG_PORT" "$DB")
 
-for project in Silo Web; do
-  echo "building Bob.$project (Release) ..."
-  dotnet build "$ROOT/src/$project/$project.csproj" -c Release -nologo -v q
-done
+if [[ ${BOB_SKIP_BUILD:-0} != 1 ]]; then
+  for project in Silo Web; do
+    echo "building Bob.$project (Release) ..."
+    dotnet build "$ROOT/src/$project/$project.csproj" -c Release -nologo -v q
+  done
+fi
 
 # start NAME PROJECT ENV... — runs Bob.PROJECT from its project dir (content root), logging to $LOGS/NAME.log.
 start() {

@@ -1,6 +1,12 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Bob.Load;
+using Bob.Load.Faults;
+
+if (args.FirstOrDefault() == "faults")
+{
+    return await FaultCommand.RunAsync(args[1..]);
+}
 
 // Measures POST /api/widget/chat beside a bare endpoint (GET /health/live) in the same run, on loopback only.
 var options = LoadOptions.Parse(args);

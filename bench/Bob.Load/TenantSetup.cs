@@ -7,12 +7,16 @@ namespace Bob.Load;
 /// <c>webhook</c> URL, registers it for <c>conversation.started</c> and <c>message.created</c>.</summary>
 public static class TenantSetup
 {
-    public static async Task<string> CreateAsync(HttpClient client, string origin, Uri? webhook = null)
+    public static async Task<string> CreateAsync(HttpClient client, string origin, Uri? webhook = null) => (await CreateTenantAsync(client, origin, webhook)).WidgetKey;
+
+    /// <summary>As <see cref="CreateAsync"/>, with the tenant's id (the fault run audits its transcript rows by it).</summary>
+    public static async Task<LoadTenant> CreateTenantAsync(HttpClient client, string origin, Uri? webhook = null)
     {
         var email = $"load-{Guid.NewGuid():N}@example.com";
         var signup = await client.PostAsJsonAsync("/api/auth/signup", new { businessName = "Load Test Shop", email, password = "load-test-password", website = origin });
         signup.EnsureSuccessStatusCode();
-        var widgetKey = (await signup.Content.ReadFromJsonAsync<JsonObject>())!["widgetKey"]!["key"]!.GetValue<string>();
+        var signedUp = (await signup.Content.ReadFromJsonAsync<JsonObject>())!;
+        var widgetKey = signedUp["widgetKey"]!["key"]!.GetValue<string>();
         var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "load-test-password" })).Content.ReadFromJsonAsync<JsonObject>();
         using var article = new HttpRequestMessage(HttpMethod.Post, "/api/knowledge")
         {
@@ -34,6 +38,8 @@ public static class TenantSetup
                     "The target must run with Bob__Webhooks__AllowPrivateNetworks=true.");
             }
         }
-        return widgetKey;
+        return new LoadTenant(signedUp["tenant"]!["id"]!.GetValue<string>(), widgetKey);
     }
 }
+
+public sealed record LoadTenant(string Id, string WidgetKey);

@@ -12,6 +12,8 @@ using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Bob.Grains;
 
@@ -32,7 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<TranscriptWriter>();
-        services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
+        // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<ITurnSources, GrainTurnSources>();
         services.AddSingleton<TurnAdmission>();

@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Bob.Grains.Conversations;
 
@@ -24,8 +27,11 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
 /// in shared transactions. A lone append is written at once; under load, whatever queued during the previous
 /// commit goes in the next one, so throughput grows with load instead of paying one commit per message.
 /// Callers await their own append, so nothing is acknowledged before it is durable.
+/// It starts and stops with the silo at <see cref="ServiceLifecycleStage.ApplicationServices"/>: grains are deactivated
+/// before that stage stops, so a turn finishing during a graceful shutdown is still written (stopped with the host,
+/// it went first and such turns failed with a 500).
 /// </summary>
-public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, ILogger<TranscriptWriter> logger) : BackgroundService
+public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, ILogger<TranscriptWriter> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
 {
     private const int MaxBatch = 256;
     private const int Writers = 2;
@@ -40,10 +46,17 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         var append = new TranscriptAppend(conversation, messages, events ?? []);
         if (!_queue.Writer.TryWrite(append))
         {
-            throw new InvalidOperationException("The transcript writer is stopped.");
+            throw Stopping();
         }
         return append.Written.Task;
     }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(TranscriptWriter), ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
+
+    /// <summary>The silo is going away: the caller may retry (with the same client_message_id) and reach another silo.</summary>
+    private static FailureException Stopping() =>
+        new(new Failure(FailureCodes.ServiceUnavailable, "The service is briefly unavailable; retry shortly.", RetryAfter: TimeSpan.FromSeconds(2))) { Cause = "the silo is stopping" };
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => WriteLoopAsync(stoppingToken)));
@@ -79,7 +92,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         }
         while (_queue.Reader.TryRead(out var left))
         {
-            left.Written.TrySetException(new OperationCanceledException("The silo is stopping."));
+            left.Written.TrySetException(Stopping());
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Web.Hosting;
 using Bob.Web.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IClusterClient cluster) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IClusterClient cluster,
+    SiloLossGuard guard) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const int MaxTokenLength = 256;
 
@@ -32,7 +34,8 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("malformed token");
         }
         var tokenKey = AccessTokens.KeyOf(token);
-        var principal = await cluster.GetGrain<IAccessTokenGrain>(tokenKey).AuthenticateAsync();
+        // A read: repeatable if the token's silo dies under it.
+        var principal = await guard.CallAsync(() => cluster.GetGrain<IAccessTokenGrain>(tokenKey).AuthenticateAsync(), repeatable: true);
         if (principal is null)
         {
             return AuthenticateResult.Fail("unknown, expired or revoked token");

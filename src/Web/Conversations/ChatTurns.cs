@@ -36,7 +36,9 @@ public static class ChatTurns
         var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         if (!WantsEventStream(context))
         {
-            var result = await conversation.SendAsync(turn);
+            // A turn with its client_message_id may be sent again if its silo dies under it: the grain replays, never re-runs.
+            var result = await context.RequestServices.GetRequiredService<SiloLossGuard>()
+                .CallAsync(() => conversation.SendAsync(turn), repeatable: clientMessageId is not null);
             measured.Done(result.Value, result.Failure);
             return result.ToHttp(context, ChatJson.Ok);
         }

@@ -14,6 +14,7 @@ public static class OrleansHosting
     public static async Task AddBobOrleansAsync(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        builder.Services.AddSingleton<ClusterChanges>().AddSingleton<SiloLossGuard>();
         if (configuration.GetValue("Bob:Hosting:CoHostSilo", true))
         {
             await SchemaAtStart.PrepareAsync(configuration);
@@ -33,6 +34,7 @@ public static class OrleansHosting
             })
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .UseConnectionRetryFilter(RetryConnectingUntilStopped)
+            .ConfigureServices(services => services.AddSingleton<IClusterConnectionStatusObserver>(s => s.GetRequiredService<ClusterChanges>()))
             .AddActivityPropagation()
             .AddBobDashboard(configuration));
     }

@@ -1,6 +1,7 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Web.Hosting;
 
 namespace Bob.Web.Features.Widget;
 
@@ -23,7 +24,9 @@ public static class WidgetAccess
             return new Failure(FailureCodes.InvalidWidgetKey, "Send the widget key in X-Widget-Key.");
         }
         var origin = context.Request.Headers.Origin.ToString();
-        var result = await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin);
+        // Repeatable: a second authorization only counts once more against the key's rate limit.
+        var result = await context.RequestServices.GetRequiredService<SiloLossGuard>()
+            .CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
         // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
         // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
         if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
