@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Bob.Assistant;
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Audit;
 
 namespace Bob.Grains.Conversations;
 
@@ -95,7 +97,7 @@ public sealed class ConversationGrain(
             }
             if (_transcript.Takeover(agentUserId) is { } change)
             {
-                await CommitAsync(change);
+                await CommitAuditedAsync(change, AuditActions.ConversationTakenOver);
             }
             return _transcript.View();
         });
@@ -111,7 +113,7 @@ public sealed class ConversationGrain(
             {
                 return new Failure(FailureCodes.SessionNotTakenOver, "No human agent has taken this conversation over.");
             }
-            await CommitAsync(_transcript.Release());
+            await CommitAuditedAsync(_transcript.Release(), AuditActions.ConversationReleased);
             return _transcript.View();
         });
 
@@ -131,7 +133,8 @@ public sealed class ConversationGrain(
                 return earlier;
             }
             var change = _transcript.AgentReply(agentUserId, text, clientMessageId);
-            await CommitAsync(change);
+            var takesOver = _transcript.Row!.Status != ConversationStatus.Human || _transcript.Row.TakenOverBy != agentUserId;
+            await (takesOver ? CommitAuditedAsync(change, AuditActions.ConversationTakenOver) : CommitAsync(change));
             return change.Messages[^1];
         });
 
@@ -240,6 +243,15 @@ public sealed class ConversationGrain(
         {
             await feed.PublishAsync(_transcript.Event(message, change.Row.Status));
         }
+    }
+
+    /// <summary>A human's change of who answers (takeover, release): committed, then audited with the status before and after.</summary>
+    private async Task CommitAuditedAsync(TranscriptChange change, string action)
+    {
+        var before = _transcript.Row!;
+        await CommitAsync(change);
+        await GrainFactory.AuditAsync(_transcript.Tenant, action, new AuditTarget(AuditTargetTypes.Conversation, _transcript.Id.Value),
+            AuditSummaries.Conversation(before.Status, before.TakenOverBy), AuditSummaries.Conversation(change.Row.Status, change.Row.TakenOverBy));
     }
 
     private async Task<Result<T>> OneAtATimeAsync<T>(Func<Task<Result<T>>> change)

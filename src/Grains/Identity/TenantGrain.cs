@@ -1,7 +1,9 @@
 using Bob.Assistant;
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Audit;
 using Bob.Grains.Billing;
 using Microsoft.Extensions.Options;
 
@@ -181,13 +183,19 @@ public sealed class TenantGrain(
             .CreateAsync(new InvitationDetails(Id, pending.Id, pending.Email, pending.Role, pending.ExpiresAt));
         State.Invitations.Add(new OpenInvitation(pending, AccessTokens.KeyOf(token)));
         await tenant.WriteStateAsync();
+        await AuditAsync(AuditActions.MemberInvited, new AuditTarget(AuditTargetTypes.Invitation, pending.Id), null, AuditSummaries.Invitation(pending));
         return new InvitationIssued(pending.Id, pending.Email, pending.Role, token, pending.ExpiresAt);
     }
 
     public async Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member)
     {
         State.Invitations.RemoveAll(i => i.Invitation.Id == invitationId);
-        return await AddMemberAsync(member);
+        var joined = await AddMemberAsync(member);
+        if (joined.IsSuccess)
+        {
+            await AuditAsync(AuditActions.MemberJoined, Target(member), null, AuditSummaries.Member(member));
+        }
+        return joined;
     }
 
     public async Task<Result<TeamMember>> ChangeRoleAsync(Actor actor, string userId, string role)
@@ -202,9 +210,14 @@ public sealed class TenantGrain(
         {
             return refused;
         }
+        if (member.Role == role)
+        {
+            return member;
+        }
         var changed = member with { Role = role };
         State.Members[State.Members.IndexOf(member)] = changed;
         await tenant.WriteStateAsync();
+        await AuditAsync(AuditActions.RoleChanged, Target(member), AuditSummaries.Member(member), AuditSummaries.Member(changed));
         return changed;
     }
 
@@ -224,6 +237,7 @@ public sealed class TenantGrain(
         await tenant.WriteStateAsync();
         await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(Id, userId)).DeactivateAsync();
         await GrainFactory.GetGrain<IEmailIndexGrain>(Emails.Normalize(member.Email)).ReleaseAsync(userId);
+        await AuditAsync(AuditActions.MemberRemoved, Target(member), AuditSummaries.Member(member), null);
         return Outcome.Success;
     }
 
@@ -233,6 +247,11 @@ public sealed class TenantGrain(
         return new TenantPlan(plan.Id, Math.Max(State.PricebookVersion, SeedPricebook.Version), plan.ToLimits(),
             BillingPeriod.Containing(time.GetUtcNow()), State.PlanSince == default ? State.CreatedAt : State.PlanSince);
     }
+
+    private Task AuditAsync(string action, AuditTarget target, object? before, object? after) =>
+        GrainFactory.AuditAsync(Id, action, target, before, after);
+
+    private static AuditTarget Target(TeamMember member) => new(AuditTargetTypes.User, member.Id);
 
     private TeamMember? FindMember(string userId) => State.Members.Find(m => m.Id == userId);
 

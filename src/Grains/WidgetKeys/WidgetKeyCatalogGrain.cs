@@ -1,5 +1,7 @@
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Grains.Audit;
 
 namespace Bob.Grains.WidgetKeys;
 
@@ -33,6 +35,7 @@ public sealed class WidgetKeyCatalogGrain(
         await IndexOriginsAsync(view.Key, [], view.AllowedOrigins);
         catalog.State.Keys.Add(view);
         await catalog.WriteStateAsync();
+        await AuditAsync(AuditActions.WidgetKeyCreated, null, view);
         return view;
     }
 
@@ -53,7 +56,7 @@ public sealed class WidgetKeyCatalogGrain(
         var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins, Appearance = appearance ?? current.Appearance };
         await BindAsync(updated);
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, updated.AllowedOrigins);
-        return await ReplaceAsync(current, updated);
+        return await ReplaceAsync(AuditActions.WidgetKeyUpdated, current, updated);
     }
 
     public async Task<Result<WidgetKeyView>> RotateAsync(string keyId)
@@ -67,7 +70,7 @@ public sealed class WidgetKeyCatalogGrain(
         await KeyGrain(current.Key).RevokeAsync();
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
         await IndexOriginsAsync(rotated.Key, [], rotated.AllowedOrigins);
-        return await ReplaceAsync(current, rotated);
+        return await ReplaceAsync(AuditActions.WidgetKeyRotated, current, rotated);
     }
 
     public async Task<Outcome> RevokeAsync(string keyId)
@@ -80,15 +83,21 @@ public sealed class WidgetKeyCatalogGrain(
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
         catalog.State.Keys.Remove(current);
         await catalog.WriteStateAsync();
+        await AuditAsync(AuditActions.WidgetKeyRevoked, current, null);
         return Outcome.Success;
     }
 
-    private async Task<WidgetKeyView> ReplaceAsync(WidgetKeyView current, WidgetKeyView updated)
+    private async Task<WidgetKeyView> ReplaceAsync(string action, WidgetKeyView current, WidgetKeyView updated)
     {
         catalog.State.Keys[catalog.State.Keys.IndexOf(current)] = updated;
         await catalog.WriteStateAsync();
+        await AuditAsync(action, current, updated);
         return WithAppearance(updated);
     }
+
+    private Task AuditAsync(string action, WidgetKeyView? before, WidgetKeyView? after) =>
+        GrainFactory.AuditAsync(Tenant, action, new AuditTarget(AuditTargetTypes.WidgetKey, (before ?? after)!.Id),
+            before is null ? null : AuditSummaries.WidgetKey(WithAppearance(before)), after is null ? null : AuditSummaries.WidgetKey(WithAppearance(after)));
 
     private async Task IndexOriginsAsync(string keyValue, IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
