@@ -63,8 +63,9 @@ public sealed class ConversationGrain(
         {
             TurnOutcome.Refused refused => refused.Failure,
             TurnOutcome.Replayed replayed => replayed.Reply,
-            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(turn, silent.Persona),
-            TurnOutcome.Answer answer => await CommitAnsweredTurnAsync(turn, answer.Persona, await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None)),
+            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(silent.Turn, silent.Persona),
+            TurnOutcome.HandedOff handedOff => await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona),
+            TurnOutcome.Answer answer => await CommitAnsweredTurnAsync(answer.Turn, answer.Persona, await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None)),
             _ => throw new UnreachableException(),
         });
 
@@ -156,6 +157,7 @@ public sealed class ConversationGrain(
                 return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
             }
             var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
+            request = request with { Message = await admission.GovernedAsync(_transcript.Tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
                 await CommitAsync(change);
@@ -183,8 +185,12 @@ public sealed class ConversationGrain(
                 yield return new ChatStreamItem(replayed.Reply.Reply, replayed.Reply, null);
                 break;
             case TurnOutcome.SilentForHuman silent:
-                var recorded = await CommitSilentTurnAsync(turn, silent.Persona);
+                var recorded = await CommitSilentTurnAsync(silent.Turn, silent.Persona);
                 yield return new ChatStreamItem(null, recorded.Value, recorded.Failure);
+                break;
+            case TurnOutcome.HandedOff handedOff:
+                var waiting = await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona);
+                yield return new ChatStreamItem(waiting.Value?.Reply, waiting.Value, waiting.Failure);
                 break;
             case TurnOutcome.Answer answer:
                 AssistantReply? final = null;
@@ -199,7 +205,7 @@ public sealed class ConversationGrain(
                         yield return new ChatStreamItem(update.Delta, null, null);
                     }
                 }
-                var answered = await CommitAnsweredTurnAsync(turn, answer.Persona, final!);
+                var answered = await CommitAnsweredTurnAsync(answer.Turn, answer.Persona, final!);
                 yield return new ChatStreamItem(null, answered.Value, answered.Failure);
                 break;
             default:
@@ -213,6 +219,17 @@ public sealed class ConversationGrain(
         await CommitAsync(change);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
         return new ChatReply(_transcript.Id, change.Messages[0].MessageId, "", persona, [], true, credits, change.Row.Status);
+    }
+
+    /// <summary>A handoff keyword: the visitor's message and the line saying a person was asked, the conversation waiting.</summary>
+    private async Task<Result<ChatReply>> CommitHandedOffTurnAsync(ChatTurn turn, ChatPersona persona)
+    {
+        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
+        var change = _transcript.HandedOffTurn(turn, persona, issued);
+        await CommitAsync(change);
+        var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
+        var line = change.Messages[^1];
+        return new ChatReply(_transcript.Id, line.MessageId, line.Text, persona, [], true, credits, change.Row.Status, issued);
     }
 
     private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(ChatTurn turn, ChatPersona persona, AssistantReply reply)

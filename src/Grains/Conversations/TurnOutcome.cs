@@ -18,8 +18,13 @@ public abstract record TurnOutcome
     public sealed record Replayed(ChatReply Reply) : TurnOutcome;
 
     /// <summary>A human agent has the conversation: the visitor's message is recorded and the assistant stays silent.</summary>
-    public sealed record SilentForHuman(ChatPersona Persona) : TurnOutcome;
+    /// <param name="Turn">The turn as it is stored (personal data masked when the tenant redacts).</param>
+    public sealed record SilentForHuman(ChatPersona Persona, ChatTurn Turn) : TurnOutcome;
 
-    /// <summary>The assistant answers: this engine, with this request.</summary>
-    public sealed record Answer(ChatPersona Persona, AssistantRequest Request, IAssistantEngine Engine) : TurnOutcome;
+    /// <summary>The visitor's message holds one of the tenant's handoff keywords: recorded, and the conversation waits
+    /// for a human, as when the visitor presses "talk to a human". No engine runs, nothing is charged.</summary>
+    public sealed record HandedOff(ChatPersona Persona, ChatTurn Turn) : TurnOutcome;
+
+    /// <summary>The assistant answers: this engine, with this request (a blocked topic is refused by the engine without a model).</summary>
+    public sealed record Answer(ChatPersona Persona, AssistantRequest Request, IAssistantEngine Engine, ChatTurn Turn) : TurnOutcome;
 }
