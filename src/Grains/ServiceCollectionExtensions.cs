@@ -2,6 +2,7 @@ using Bob.Assistant;
 using Bob.Grains.Audit;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
+using Bob.Grains.Governance;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
 using Bob.Grains.Telemetry;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<AuditStore>();
+        services.AddSingleton<RetentionStore>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();

@@ -59,6 +59,10 @@ public sealed class GovernanceGrain(
             state.RetentionDays = wanted.RetentionDays;
             await governance.WriteStateAsync();
         }
+        if (wanted.RetentionDays != before.RetentionDays)
+        {
+            await GrainFactory.GetGrain<IRetentionGrain>(Tenant).ScheduleAsync(wanted.RetentionDays);
+        }
         if (!SameGuardrails(before, wanted) || wanted.CreditPolicy != before.CreditPolicy || wanted.PublicChat != before.PublicChat)
         {
             await GrainFactory.AuditAsync(Tenant, AuditActions.GovernanceUpdated, new AuditTarget(AuditTargetTypes.Tenant, Tenant.Value),
