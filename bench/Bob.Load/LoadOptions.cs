@@ -2,8 +2,10 @@ using System.Globalization;
 
 namespace Bob.Load;
 
-/// <summary>Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits). Bounded in time and count by design.</summary>
-public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants)
+/// <summary>Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits),
+/// --pii-redaction on|off (sets the tenants' governance and sends a message holding an email and a phone number either way,
+/// so the two runs differ only in redaction). Bounded in time and count by design.</summary>
+public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants, bool? PiiRedaction = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -22,6 +24,13 @@ public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, in
             TimeSpan.FromSeconds(Math.Clamp(int.Parse(Value("--duration", "15"), CultureInfo.InvariantCulture), 1, 300)),
             Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512),
             Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000),
-            Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100));
+            Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100),
+            Value("--pii-redaction", "") switch
+            {
+                "" => null,
+                "on" => true,
+                "off" => false,
+                _ => throw new ArgumentException("--pii-redaction is on or off."),
+            });
     }
 }
