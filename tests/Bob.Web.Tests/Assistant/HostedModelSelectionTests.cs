@@ -5,7 +5,7 @@ using Bob.Web.Tests.Chat;
 namespace Bob.Web.Tests.Assistant;
 
 /// <summary>The platform has a hosted model configured (a fake OpenAI-compatible service on loopback, faked only at its HTTP boundary).</summary>
-public sealed class HostedModelApp : BobWebApp
+public class HostedModelApp : BobWebApp
 {
     public FakeOpenAiServer Model { get; private set; } = null!;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Bob.Web.Tests.Assistant;
 using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Operations;
 using Microsoft.AspNetCore.Hosting;
@@ -9,23 +10,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Bob.Web.Tests.Governance;
 
-/// <summary>One node for the governance tests: a hosted model faked at its HTTP boundary on loopback, and every log event captured.</summary>
-public sealed class GuardrailsApp : BobWebApp
+/// <summary>One node for the governance tests: the hosted model faked at its HTTP boundary on loopback, and every log event captured.</summary>
+public sealed class GuardrailsApp : HostedModelApp
 {
-    public FakeOpenAiServer Model { get; private set; } = null!;
-
     public LogCapture Logs { get; } = new();
 
-    protected override async Task BeforeStartAsync() =>
-        Model = await FakeOpenAiServer.StartAsync(FakeModelBehaviour.Answer, "Our hosted model says: parcels arrive in 2 days.");
-
-    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>(base.Overrides)
     {
-        ["Bob:Assistant:Hosted:Endpoint"] = Model.Endpoint.ToString(),
-        ["Bob:Assistant:Hosted:Model"] = FakeOpenAiServer.Model,
-        ["Bob:Assistant:Hosted:ApiKey"] = "sk-test",
         ["Bob:Assistant:Hosted:Timeout"] = "00:00:05",
-        ["Bob:Assistant:Hosted:MaxRetries"] = "0",
         ["Logging:LogLevel:Default"] = "Debug",
         ["Logging:LogLevel:Bob.Web.Access"] = "Information",
     };
@@ -34,12 +26,6 @@ public sealed class GuardrailsApp : BobWebApp
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Model.DisposeAsync();
     }
 }
 
@@ -69,6 +55,5 @@ public static class GovernanceApi
         return await response.JsonAsync();
     }
 
-    public static async Task<long> LastAuditIdAsync(this BobWebApp app, TestTenant tenant) =>
-        (await app.AuditPageAsync(tenant.Token, "limit=1"))["items"]!.AsArray().FirstOrDefault()?["id"]!.GetValue<long>() ?? 0;
+    public static Task<long> LastAuditIdAsync(this BobWebApp app, TestTenant tenant) => app.LastAuditIdAsync(tenant.Token);
 }

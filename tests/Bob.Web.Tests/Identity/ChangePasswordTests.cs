@@ -13,7 +13,7 @@ public sealed class ChangePasswordTests(BobWebApp app) : IClassFixture<BobWebApp
     {
         var tenant = await app.SignupAsync();
         var otherSession = (await app.LoginAsync(tenant.OwnerEmail, tenant.Password))["token"]!.GetValue<string>();
-        var lastEntry = await LastAuditIdAsync(tenant.Token);
+        var lastEntry = await app.LastAuditIdAsync(tenant.Token);
 
         var response = await app.Bearer(tenant.Token).PostAsJsonAsync("/api/auth/change-password", new { currentPassword = tenant.Password, newPassword = NewPassword });
 
@@ -43,7 +43,7 @@ public sealed class ChangePasswordTests(BobWebApp app) : IClassFixture<BobWebApp
     public async Task A_refused_change_keeps_the_password_and_the_session(string? current, string? next, string field)
     {
         var tenant = await app.SignupAsync();
-        var lastEntry = await LastAuditIdAsync(tenant.Token);
+        var lastEntry = await app.LastAuditIdAsync(tenant.Token);
 
         var response = await app.Bearer(tenant.Token).PostAsJsonAsync("/api/auth/change-password", new { currentPassword = current, newPassword = next });
 
@@ -93,7 +93,4 @@ public sealed class ChangePasswordTests(BobWebApp app) : IClassFixture<BobWebApp
         Assert.Equal(200, (int)back.StatusCode);
         await app.LoginAsync(BobWebApp.AdminEmail, BobWebApp.AdminPassword);
     }
-
-    private async Task<long> LastAuditIdAsync(string token) =>
-        (await app.AuditPageAsync(token, "limit=1"))["items"]!.AsArray().FirstOrDefault()?["id"]!.GetValue<long>() ?? 0;
 }
