@@ -63,6 +63,7 @@ echo "telemetry: $TELEMETRY"
   "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)" \
   Bob__Hosting__CoHostSilo=true \
   "ASPNETCORE_URLS=http://127.0.0.1:$HTTP_PORT" \
+  "Bob__PublicUrl=http://127.0.0.1:$HTTP_PORT" \
   Bob__Admin__Email=admin@bob.local Bob__Admin__Password=bench-admin-password \
   Bob__RateLimits__ChatPerMinutePerIp=100000000 \
   Bob__RateLimits__AuthPerMinutePerIp=100000 \

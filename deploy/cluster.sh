@@ -2,10 +2,18 @@
 # shellcheck source-path=SCRIPTDIR
 # Runs SILOS silos and WEBS web nodes on this machine against one database, for fault/scale experiments.
 # Usage: deploy/cluster.sh [SILOS=2] [WEBS=2]. The schema is migrated once (`Bob.Silo migrate`, as a release
-# job would), then nodes start with migration off. Silo i uses ports BOB_SILO_PORT+i (11111+i),
-# BOB_GATEWAY_PORT+i (30000+i) and
-# BOB_SILO_MANAGEMENT_PORT+i (8080+i: probes, /metrics, /dashboard); web node i listens on BOB_HTTP_PORT+i
-# (5080+i) and BOB_MANAGEMENT_PORT+i (5090+i). Logs: .data/logs/NAME.log. Ctrl-C stops all.
+# job would), then nodes start with migration off. Logs: $BOB_DATA_DIR/logs/NAME.log. Ctrl-C stops all.
+#
+# Every port is a setting, so two clusters can share a host (give each its own ports and data directory):
+#   BOB_PG_PORT (55432)               PostgreSQL, data in $BOB_DATA_DIR/pg
+#   BOB_HTTP_PORT (5080)              web node i listens on 127.0.0.1:BOB_HTTP_PORT+i
+#   BOB_MANAGEMENT_PORT (5090)        web node i: /metrics and probes on BOB_MANAGEMENT_PORT+i
+#   BOB_SILO_PORT (11111)             silo i: silo-to-silo port BOB_SILO_PORT+i
+#   BOB_GATEWAY_PORT (30000)          silo i: client gateway BOB_GATEWAY_PORT+i
+#   BOB_SILO_MANAGEMENT_PORT (8080)   silo i: probes, /metrics, /dashboard on BOB_SILO_MANAGEMENT_PORT+i
+#   BOB_DATA_DIR (.data)              PostgreSQL data and logs
+#   BOB_DB (bob)                      database name
+#   BOB_PUBLIC_URL                    the public URL every web node announces (default: each node its own http://127.0.0.1:port)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,14 +25,34 @@ source "$ROOT/deploy/lib/proc.sh"
 SILOS=${1:-2}
 WEBS=${2:-2}
 [[ $SILOS =~ ^[0-9]+$ && $WEBS =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [SILOS=2] [WEBS>=1, default 2]" >&2; exit 2; }
-PG_DIR=$ROOT/.data/pg
+DATA_DIR=${BOB_DATA_DIR:-$ROOT/.data}
 PG_PORT=${BOB_PG_PORT:-55432}
 HTTP_PORT=${BOB_HTTP_PORT:-5080}
 MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-5090}
 SILO_MANAGEMENT_PORT=${BOB_SILO_MANAGEMENT_PORT:-8080}
 SILO_PORT=${BOB_SILO_PORT:-11111}
 GATEWAY_PORT=${BOB_GATEWAY_PORT:-30000}
-LOGS=$ROOT/.data/logs
+DB=${BOB_DB:-bob}
+for setting in PG_PORT HTTP_PORT MANAGEMENT_PORT SILO_MANAGEMENT_PORT SILO_PORT GATEWAY_PORT; do
+  [[ ${!setting} =~ ^[1-9][0-9]*$ ]] || { echo "error: BOB_$setting must be a port number, not '${!setting}'" >&2; exit 2; }
+done
+PG_DIR=$DATA_DIR/pg
+LOGS=$DATA_DIR/logs
+
+# The ports this run will listen on, so a clash with another cluster is reported before anything starts.
+planned_ports=()
+for ((i = 0; i < SILOS; i++)); do planned_ports+=($((SILO_PORT + i)) $((GATEWAY_PORT + i)) $((SILO_MANAGEMENT_PORT + i))); done
+for ((i = 0; i < WEBS; i++)); do planned_ports+=($((HTTP_PORT + i)) $((MANAGEMENT_PORT + i))); done
+if [[ $(printf '%s\n' "${planned_ports[@]}" | sort | uniq -d) ]]; then
+  echo "error: the port ranges overlap (${planned_ports[*]}); space BOB_*_PORT apart by at least the node count" >&2
+  exit 2
+fi
+for port in "${planned_ports[@]}"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "error: port $port is already in use on 127.0.0.1 (another cluster?); choose other BOB_*_PORT settings" >&2
+    exit 1
+  fi
+done
 
 pids=()
 # shellcheck disable=SC2317  # only called from the EXIT trap
@@ -42,8 +70,8 @@ command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is required: http
 pg_ensure_installed
 mkdir -p "$LOGS"
 pg_start "$PG_DIR" "$PG_PORT" durable
-pg_create_db "$PG_PORT" bob
-CONN=$(pg_conn "$PG_PORT" bob)
+pg_create_db "$PG_PORT" "$DB"
+CONN=$(pg_conn "$PG_PORT" "$DB")
 
 for project in Silo Web; do
   echo "building Bob.$project (Release) ..."
@@ -86,7 +114,8 @@ done
 
 for ((i = 0; i < WEBS; i++)); do
   start "web-$i" Web ASPNETCORE_ENVIRONMENT=Production Bob__Hosting__CoHostSilo=false \
-    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))" "Bob__Management__Port=$((MANAGEMENT_PORT + i))"
+    "ASPNETCORE_URLS=http://127.0.0.1:$((HTTP_PORT + i))" "Bob__Management__Port=$((MANAGEMENT_PORT + i))" \
+    "Bob__PublicUrl=${BOB_PUBLIC_URL:-http://127.0.0.1:$((HTTP_PORT + i))}"
 done
 
 web_pids=("${pids[@]:SILOS}")
@@ -97,7 +126,7 @@ for ((i = 0; i < WEBS; i++)); do
 done
 
 echo
-echo "Bob cluster is up: $SILOS silo(s), $WEBS web node(s)"
+echo "Bob cluster is up: $SILOS silo(s), $WEBS web node(s), PostgreSQL on 127.0.0.1:$PG_PORT ($PG_DIR)"
 for ((i = 0; i < SILOS; i++)); do
   echo "  silo-$i  management http://127.0.0.1:$((SILO_MANAGEMENT_PORT + i))/dashboard/ and /metrics  (pid ${pids[i]})"
 done

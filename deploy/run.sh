@@ -5,6 +5,8 @@
 #
 # Environment: BOB_PG_PORT (55432), BOB_HTTP_HOST (127.0.0.1), BOB_HTTP_PORT (5080),
 #              BOB_MANAGEMENT_PORT (BOB_HTTP_PORT+1: /metrics, /dashboard, probes; loopback only),
+#              BOB_PUBLIC_URL (http://HOST:PORT/, what browsers use: embed codes and invitation links are built from it),
+#              BOB_SILO_PORT (11111), BOB_GATEWAY_PORT (30000) for the co-hosted silo,
 #              BOB_ADMIN_EMAIL (admin@bob.local), BOB_ADMIN_PASSWORD (optional).
 #              OTEL_EXPORTER_OTLP_ENDPOINT, when set, sends traces, metrics and logs to that collector.
 set -euo pipefail
@@ -20,10 +22,13 @@ PG_PORT=${BOB_PG_PORT:-55432}
 HTTP_HOST=${BOB_HTTP_HOST:-127.0.0.1}
 HTTP_PORT=${BOB_HTTP_PORT:-5080}
 MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-$((HTTP_PORT + 1))}
+SILO_PORT=${BOB_SILO_PORT:-11111}
+GATEWAY_PORT=${BOB_GATEWAY_PORT:-30000}
 ADMIN_EMAIL=${BOB_ADMIN_EMAIL:-admin@bob.local}
 # A wildcard bind address is not something to put in a browser or curl.
 case $HTTP_HOST in 0.0.0.0 | '*' | '+' | '[::]') PUBLIC_HOST=127.0.0.1 ;; *) PUBLIC_HOST=$HTTP_HOST ;; esac
 URL=http://$PUBLIC_HOST:$HTTP_PORT/
+PUBLIC_URL=${BOB_PUBLIC_URL:-$URL}
 
 t0=$(now_ms)
 app_pid=
@@ -52,7 +57,10 @@ dotnet build "$ROOT/src/Web/Web.csproj" -c Release -nologo -v q
 app_env=(
   "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)"
   Bob__Hosting__CoHostSilo=true
+  "Bob__Silo__SiloPort=$SILO_PORT"
+  "Bob__Silo__GatewayPort=$GATEWAY_PORT"
   "ASPNETCORE_URLS=http://$HTTP_HOST:$HTTP_PORT"
+  "Bob__PublicUrl=$PUBLIC_URL"
   "Bob__Management__Port=$MANAGEMENT_PORT"
   "Bob__Admin__Email=$ADMIN_EMAIL"
   ASPNETCORE_ENVIRONMENT=Production

@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PasswordHasher>();
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
+        services.Configure<CreditMeterOptions>(configuration.GetSection(CreditMeterOptions.Section));
         services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<AuditStore>();

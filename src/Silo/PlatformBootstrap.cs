@@ -8,7 +8,7 @@ namespace Bob.Silo;
 /// <summary>
 /// At silo start: makes sure the platform tenant and its first admin exist (<c>Bob:Admin:Email</c>,
 /// <c>Bob:Admin:Password</c>). Without a password a one-time one is generated and printed once, by the
-/// one silo whose call created the admin.
+/// one silo whose call created the admin, to the terminal (<see cref="OperatorConsole"/>) and never to the logs.
 /// </summary>
 public static class PlatformBootstrap
 {
@@ -24,8 +24,8 @@ public static class PlatformBootstrap
             if (generated is not null)
             {
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Bob.Bootstrap")
-                    .LogWarning("Platform admin created: {Email}. One-time password (shown once, change it): {Password}", email, generated);
-                Console.WriteLine($"""
+                    .LogWarning("Platform admin created: {Email}. Its one-time password was printed to this process's terminal (standard error), once.", email);
+                services.GetRequiredService<OperatorConsole>().Write($"""
 
                     ==== Bob platform admin ====
                       email:    {email}

@@ -3,7 +3,9 @@ using Bob.Grains.Abstractions.Hosting;
 using Bob.Hosting.Management;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Bob.Silo.Storage;
 using Orleans.Storage;
 
 namespace Bob.Silo;
@@ -47,12 +49,17 @@ public static class SiloComposition
             })
             .Configure<ClusterMembershipOptions>(TuneFailureDetection);
 
+        // Database failures leave grain storage and grain calls as serializable Bob failures (503/400), not driver exceptions.
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageName, (services, key) => new FailureTranslatingGrainStorage(AdoNetGrainStorageFactory.Create(services, (string)key!)));
+        silo.AddIncomingGrainCallFilter<StorageFailureCallFilter>();
+
         // Orleans' own serializer for stored state: the same [Id]-tolerant contracts as on the wire,
         // instead of the provider's default Newtonsoft JSON with $type names.
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageName)
             .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
 
         silo.Services.AddBobGrainServices(configuration);
+        silo.Services.TryAddSingleton<OperatorConsole>();
         silo.AddPlatformBootstrap();
         silo.AddActivityPropagation()
             .AddIncomingGrainCallFilter<RequestLogScopeFilter>()

@@ -13,6 +13,7 @@ if (HealthProbeCommand.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+PublicUrl.Validate(builder.Configuration, builder.Environment);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimitMiddleware.MaxBodyBytes);
 builder.AddBobObservability();
 
@@ -23,19 +24,24 @@ builder.Services
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
+    // Host names are checked by HostFilterMiddleware (same AllowedHosts setting, problem answers); the in-box filter stands aside.
+    .PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"])
     .AddBobOpenApi()
     .AddSingleton<WidgetAssets>()
     .AddCarter();
 
 var app = builder.Build();
 app.UseMiddleware<RequestIdMiddleware>();
+app.UseBobSecurityHeaders();
 app.UseMiddleware<AccessLog>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<HostFilterMiddleware>();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseRouting();
 app.UseBobManagementPort();
 app.UseRateLimiter();
+app.UseMiddleware<StorableInputMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<ActingUserMiddleware>();
 app.UseMiddleware<CsrfMiddleware>();

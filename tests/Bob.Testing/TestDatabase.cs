@@ -9,6 +9,10 @@ namespace Bob.Testing;
 /// </summary>
 public static class TestDatabase
 {
+    /// <summary>The shared test server's connection string (<c>BOB_TEST_PG</c>, its <c>postgres</c> database).</summary>
+    public static string Server => Environment.GetEnvironmentVariable("BOB_TEST_PG")
+        ?? throw new InvalidOperationException("BOB_TEST_PG is not set: run the tests with deploy/test.sh, which starts a throwaway PostgreSQL.");
+
     public static async Task<string> CreateAsync()
     {
         var connectionString = await CreateEmptyAsync();
@@ -19,8 +23,7 @@ public static class TestDatabase
     /// <summary>A fresh database without the schema (for tests of the migrate command and of schema checks at start).</summary>
     public static async Task<string> CreateEmptyAsync()
     {
-        var server = Environment.GetEnvironmentVariable("BOB_TEST_PG")
-            ?? throw new InvalidOperationException("BOB_TEST_PG is not set: run the tests with deploy/test.sh, which starts a throwaway PostgreSQL.");
+        var server = Server;
         var name = $"bob_t_{Guid.NewGuid():N}"[..24];
         await using (var connection = new NpgsqlConnection(server))
         {

@@ -5,6 +5,7 @@ public static class FailureCodes
 {
     public const string ValidationFailed = "validation_failed";
     public const string InvalidJson = "invalid_json";
+    public const string InvalidHost = "invalid_host";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
     public const string NotFound = "not_found";

@@ -14,9 +14,10 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("Signup")]
     Task<Result<SignupResult>> SignupAsync(SignupRequest request);
 
-    /// <summary>Checks credentials (throttled per email) and issues an access token.</summary>
-    [Alias("Login")]
-    Task<Result<LoginResult>> LoginAsync(string email, string password);
+    /// <summary>Checks credentials and issues an access token. Throttled per account and <paramref name="source"/>
+    /// (the caller's network address, see <see cref="LoginSources"/>), so a stranger's failures never lock the owner out.</summary>
+    [Alias("LoginFrom")]
+    Task<Result<LoginResult>> LoginAsync(string email, string password, string source);
 
     /// <summary>Turns a one-use invitation into a member with the given password, and logs them in.</summary>
     [Alias("AcceptInvitation")]

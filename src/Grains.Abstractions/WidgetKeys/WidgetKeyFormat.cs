@@ -12,7 +12,8 @@ public static class WidgetKeyFormat
 
     public static string New() => Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Whether <paramref name="value"/> could be a widget key; only its grain knows whether it is a live one.</summary>
+    /// <summary>Whether <paramref name="value"/> could be a widget key; only its grain knows whether it is a live one.
+    /// The value becomes a grain key (storage), so only the characters keys are minted from may pass.</summary>
     public static bool LooksLikeKey(string? value) =>
-        value is not null && value.StartsWith(Prefix, StringComparison.Ordinal) && value.Length <= MaxLength;
+        value is not null && value.StartsWith(Prefix, StringComparison.Ordinal) && value.Length <= MaxLength && Common.Ids.IsValid(value);
 }

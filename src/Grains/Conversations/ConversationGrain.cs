@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Bob.Assistant;
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Chat;
@@ -34,14 +35,23 @@ public sealed class ConversationGrain(
     private Transcript _transcript = null!;
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Set when a write failed: memory may disagree with the store until it is reloaded.</summary>
+    private bool _mustReload;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (tenant, id) = ConversationGrains.ParseKey(this.GetPrimaryKeyString());
-        var (row, messages) = await store.LoadAsync(tenant, id);
-        _transcript = new Transcript(tenant, id, row, messages, time);
+        await LoadAsync(tenant, id);
     }
 
-    public Task<ConversationView?> GetAsync() => Task.FromResult(_transcript.Exists ? _transcript.View() : null);
+    public async Task<ConversationView?> GetAsync()
+    {
+        if (_mustReload)
+        {
+            await OneAtATimeAsync(() => Task.FromResult<Result<bool>>(true));
+        }
+        return _transcript.Exists ? _transcript.View() : null;
+    }
 
     public Task<Result<ConversationView>> StartAsync(ChatChannel channel, string? personaId, string? title, string? startedBy) =>
         OneAtATimeAsync<ConversationView>(async () =>
@@ -78,6 +88,7 @@ public sealed class ConversationGrain(
         }
         try
         {
+            await ReloadIfStaleAsync();
             await foreach (var item in StreamTurnAsync(turn))
             {
                 yield return item;
@@ -238,20 +249,34 @@ public sealed class ConversationGrain(
         // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
         var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
         var change = _transcript.AnsweredTurn(turn, persona, reply.Text, citations, reply.Handoff, reply.CreditsCost, issued);
-        await CommitAsync(change);
-        // Charged only once the answer (and its cost) is durable: a failed write costs nothing.
-        var credits = reply.CreditsCost > 0
-            ? await tenantSources.ChargeAsync(_transcript.Tenant, reply.CreditsCost)
-            : await tenantSources.BalanceAsync(_transcript.Tenant);
+        var transaction = await CommitAsync(change);
+        // Charged only once the answer (and its cost) is durable: a failed write costs nothing. An answer stored behind a
+        // lost acknowledgement has no transaction id to charge with: the meter recounts the log instead.
+        var credits = reply.CreditsCost == 0 ? await tenantSources.BalanceAsync(_transcript.Tenant)
+            : transaction is { } committed ? await tenantSources.ChargeAsync(_transcript.Tenant, reply.CreditsCost, committed)
+            : await tenantSources.ReconcileAsync(_transcript.Tenant);
         var answer = change.Messages[^1];
-        return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
+        return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, answer.Citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
     }
 
-    /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.</summary>
-    private async Task CommitAsync(TranscriptChange change)
+    /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.
+    /// Returns the committing transaction's id, or null when the write seemed to fail but the store has it (its
+    /// acknowledgement was lost).</summary>
+    private async Task<ulong?> CommitAsync(TranscriptChange change)
     {
-        await writer.AppendAsync(change.Row, change.Messages);
-        _transcript.Apply(change);
+        ulong? transaction = null;
+        try
+        {
+            transaction = await writer.AppendAsync(change.Row, change.Messages);
+            _transcript.Apply(change);
+        }
+        catch (Exception failure)
+        {
+            if (!await LandedAfterAllAsync(change))
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+        }
         var appended = _appended;
         _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         appended.TrySetResult();
@@ -260,6 +285,43 @@ public sealed class ConversationGrain(
         {
             await feed.PublishAsync(_transcript.Event(message, change.Row.Status));
         }
+        return transaction;
+    }
+
+    /// <summary>
+    /// After a failed write memory may disagree with the store (the commit can reach PostgreSQL while its acknowledgement
+    /// is lost), so the store decides: reload, and report whether the write landed after all. Until a reload succeeds,
+    /// every call reloads first, so a retry with the same client_message_id finds the turn and replays it.
+    /// </summary>
+    private async Task<bool> LandedAfterAllAsync(TranscriptChange change)
+    {
+        _mustReload = true;
+        try
+        {
+            await ReloadIfStaleAsync();
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        return change.Messages.Count == 0
+            ? _transcript.Exists
+            : change.Messages.All(m => _transcript.Messages.Any(stored => stored.MessageId == m.MessageId));
+    }
+
+    private async Task ReloadIfStaleAsync()
+    {
+        if (_mustReload)
+        {
+            await LoadAsync(_transcript.Tenant, _transcript.Id);
+            _mustReload = false;
+        }
+    }
+
+    private async Task LoadAsync(TenantId tenant, ConversationId id)
+    {
+        var (row, messages) = await store.LoadAsync(tenant, id);
+        _transcript = new Transcript(tenant, id, row, messages, time);
     }
 
     /// <summary>A human's change of who answers (takeover, release): committed, then audited with the status before and after.</summary>
@@ -279,6 +341,7 @@ public sealed class ConversationGrain(
         }
         try
         {
+            await ReloadIfStaleAsync();
             return await change();
         }
         finally

@@ -22,5 +22,8 @@ public sealed class GrainTurnSources(IGrainFactory grains, KnowledgeIndexCache k
 
     public Task<ChatCredits> BalanceAsync(TenantId tenant) => grains.GetGrain<ICreditMeterGrain>(tenant).BalanceAsync();
 
-    public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits) => grains.GetGrain<ICreditMeterGrain>(tenant).ChargeAsync(credits);
+    public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction) =>
+        grains.GetGrain<ICreditMeterGrain>(tenant).ChargeAsync(credits, commitTransaction);
+
+    public Task<ChatCredits> ReconcileAsync(TenantId tenant) => grains.GetGrain<ICreditMeterGrain>(tenant).ReconcileAsync();
 }

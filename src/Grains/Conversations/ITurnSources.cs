@@ -26,6 +26,10 @@ public interface ITurnSources
 
     Task<ChatCredits> BalanceAsync(TenantId tenant);
 
-    /// <summary>Called only once the answer that cost <paramref name="credits"/> is durable.</summary>
-    Task<ChatCredits> ChargeAsync(TenantId tenant, int credits);
+    /// <summary>Called only once the answer that cost <paramref name="credits"/> is durable, with the PostgreSQL
+    /// transaction that committed it (so a meter that already counted it from the log does not count it again).</summary>
+    Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction);
+
+    /// <summary>Recounts the tenant's credits from the log: for an answer stored behind a lost acknowledgement.</summary>
+    Task<ChatCredits> ReconcileAsync(TenantId tenant);
 }

@@ -217,7 +217,10 @@ public sealed class Transcript
             : row with { LastPreview = Preview(messages[^1].Text), LastMessageAt = messages[^1].CreatedAt, MessageCount = _messages.Count + messages.Count },
             messages);
 
+    /// <summary>Text is made storable here (<see cref="StorableText"/>), so what the grain remembers is what the store keeps,
+    /// even when a persona or article stored before the rule carries a NUL.</summary>
     private TranscriptMessage NewMessage(TranscriptRole role, string text, string? author, int offset, string? clientMessageId = null,
         IReadOnlyList<ChatCitation>? citations = null, bool handoff = false, int credits = 0) =>
-        new(LastSeq + 1 + offset, Ids.New(IdPrefixes.Message), role, text, author, citations ?? [], handoff, credits, _time.GetUtcNow(), clientMessageId);
+        new(LastSeq + 1 + offset, Ids.New(IdPrefixes.Message), role, StorableText.Clean(text), StorableText.CleanOrNull(author),
+            [.. (citations ?? []).Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title)))], handoff, credits, _time.GetUtcNow(), clientMessageId);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,10 +14,28 @@ public sealed record ConversationRow(
     string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview,
     string? VisitorTokenHash = null, bool ServerMinted = false);
 
-/// <summary>Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.</summary>
+/// <summary>
+/// Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.
+/// Every text parameter passes <see cref="StorableText.Clean"/>: whatever a caller hands over, PostgreSQL can store it.
+/// Database failures leave as <see cref="StorageFailures"/> says (503 when unreachable), also during a grain's activation.
+/// </summary>
 public sealed class TranscriptStore(NpgsqlDataSource database)
 {
-    public async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, ConversationId conversation)
+    public Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadAsync(TenantId tenant, ConversationId conversation) =>
+        StorageFailures.GuardAsync(() => LoadCoreAsync(tenant, conversation));
+
+    public Task<ConversationPage> ListAsync(TenantId tenant, ConversationQuery query) =>
+        StorageFailures.GuardAsync(() => ListCoreAsync(tenant, query));
+
+    public Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
+        StorageFailures.GuardAsync(() => CreditsUsedSinceCoreAsync(tenant, since));
+
+    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
+    /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
+    internal Task<ulong> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
+        StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
+
+    private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, ConversationId conversation)
     {
         await using var connection = await database.OpenConnectionAsync();
         ConversationRow? row = null;
@@ -24,8 +43,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted " +
             "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
         {
-            command.Parameters.Add(new() { Value = tenant.Value });
-            command.Parameters.Add(new() { Value = conversation.Value });
+            command.Parameters.Add(Text(tenant.Value));
+            command.Parameters.Add(Text(conversation.Value));
             await using var reader = await command.ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
@@ -44,8 +63,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "SELECT seq, message_id, role, body, author, citations, handoff, credits, created_at, client_message_id " +
             "FROM bob_messages WHERE tenant_id = $1 AND session_id = $2 ORDER BY seq", connection))
         {
-            command.Parameters.Add(new() { Value = tenant.Value });
-            command.Parameters.Add(new() { Value = conversation.Value });
+            command.Parameters.Add(Text(tenant.Value));
+            command.Parameters.Add(Text(conversation.Value));
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -57,7 +76,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return (row, messages);
     }
 
-    public async Task<ConversationPage> ListAsync(TenantId tenant, ConversationQuery query)
+    private async Task<ConversationPage> ListCoreAsync(TenantId tenant, ConversationQuery query)
     {
         await using var connection = await database.OpenConnectionAsync();
         const string filter =
@@ -78,7 +97,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         {
             AddFilter(page, tenant, query.Status, pattern);
             page.Parameters.Add(new() { Value = query.PageSize });
-            page.Parameters.Add(new() { Value = (query.Page - 1) * query.PageSize });
+            // In 64 bits: page × page_size overflows an int long before PostgreSQL's OFFSET (bigint) does.
+            page.Parameters.Add(new() { Value = ((long)query.Page - 1) * query.PageSize });
             await using var reader = await page.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -89,18 +109,23 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return new ConversationPage(items, query.Page, query.PageSize, total);
     }
 
-    public async Task<int> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since)
+    /// <summary>The credits charged since <paramref name="since"/> and the snapshot that sum saw (one repeatable read),
+    /// so a charge arriving later can tell whether the sum already holds it.</summary>
+    private async Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceCoreAsync(TenantId tenant, DateTimeOffset since)
     {
         await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         await using var command = new NpgsqlCommand(
-            "SELECT COALESCE(SUM(credits), 0) FROM bob_messages WHERE tenant_id = $1 AND created_at >= $2 AND credits > 0", connection);
-        command.Parameters.Add(new() { Value = tenant.Value });
+            "SELECT pg_current_snapshot()::text, COALESCE(SUM(credits), 0)::int FROM bob_messages WHERE tenant_id = $1 AND created_at >= $2 AND credits > 0",
+            connection, transaction);
+        command.Parameters.Add(Text(tenant.Value));
         command.Parameters.Add(new() { Value = since });
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(1), CommitSnapshot.Parse(reader.GetString(0)));
     }
 
-    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.</summary>
-    internal async Task WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
+    private async Task<ulong> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -119,19 +144,21 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => (short)m.Message.Role).ToArray() });
             insert.Parameters.Add(Array(messages.Select(m => m.Message.Author)));
             insert.Parameters.Add(Array(messages.Select(m => m.Message.Text)));
-            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => JsonSerializer.Serialize(m.Message.Citations, JsonOptions)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => CitationsJson(m.Message.Citations)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Handoff).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Credits).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+        ulong transactionId;
         // The last summary of a conversation in this batch wins.
         var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.Last()).ToList();
         await using (var upsert = new NpgsqlCommand(
             "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted) " +
             "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[], $12::text[], $13::bool[]) " +
             "ON CONFLICT (tenant_id, session_id) DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, persona_id = EXCLUDED.persona_id, " +
-            "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview",
+            "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview " +
+            "RETURNING pg_current_xact_id()::text",
             connection, transaction))
         {
             upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
@@ -147,21 +174,29 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
             upsert.Parameters.Add(Array(conversations.Select(c => c.VisitorTokenHash)));
             upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            transactionId = ulong.Parse((string)(await upsert.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
         }
         await transaction.CommitAsync(cancellationToken);
+        return transactionId;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static NpgsqlParameter Array(IEnumerable<string?> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+        new() { Value = values.Select(StorableText.CleanOrNull).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Text(string? value) =>
+        new() { Value = (object?)StorableText.CleanOrNull(value) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    /// <summary>jsonb refuses <c>\u0000</c> even escaped, so citation strings are cleaned before serializing.</summary>
+    private static string CitationsJson(IReadOnlyList<ChatCitation> citations) =>
+        JsonSerializer.Serialize(citations.Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title))), JsonOptions);
 
     private static void AddFilter(NpgsqlCommand command, TenantId tenant, string? status, string? pattern)
     {
-        command.Parameters.Add(new() { Value = tenant.Value });
-        command.Parameters.Add(new() { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)pattern ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(Text(tenant.Value));
+        command.Parameters.Add(Text(status));
+        command.Parameters.Add(Text(pattern));
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -13,7 +13,8 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
     /// <summary>The caller's trace, so the shared commit shows up in the turn that waited for it.</summary>
     public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 
-    public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes with the id of the PostgreSQL transaction that committed it.</summary>
+    public TaskCompletionSource<ulong> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
@@ -30,7 +31,8 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
-    public Task AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages)
+    /// <summary>Appends durably; the result is the committing transaction's id (see <see cref="ICreditMeterGrain.ChargeAsync"/>).</summary>
+    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages)
     {
         var append = new TranscriptAppend(conversation, messages);
         if (!_queue.Writer.TryWrite(append))
@@ -60,8 +62,12 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
                 {
                     batch.Add(append);
                 }
-                await WriteAsync(batch);
-                batch.Clear();
+                // Both writers wake for one append; the one that finds the queue empty has nothing to commit.
+                if (batch.Count > 0)
+                {
+                    await WriteAsync(batch);
+                    batch.Clear();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -83,8 +89,8 @@ public sealed class TranscriptWriter(TranscriptStore store, ILogger<TranscriptWr
         activity?.SetTag("bob.batch.size", batch.Count);
         try
         {
-            await store.WriteBatchAsync(batch, CancellationToken.None);
-            batch.ForEach(a => a.Written.TrySetResult());
+            var transaction = await store.WriteBatchAsync(batch, CancellationToken.None);
+            batch.ForEach(a => a.Written.TrySetResult(transaction));
         }
         catch (Exception) when (batch.Count > 1)
         {

@@ -59,7 +59,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         var guardrails = await guardrailsRead;
         turn = turn with { Message = Governed(turn.Message, guardrails) };
         var persona = await sources.SpeakerAsync(tenant, transcript.Row?.PersonaId);
-        var speaker = new ChatPersona(persona.Id, persona.Name);
+        var speaker = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
         if (turn.ClientMessageId is { } clientMessageId && transcript.EarlierTurn(clientMessageId) is { } earlier)
         {
             return new TurnOutcome.Replayed(earlier.Reply(speaker, await sources.BalanceAsync(tenant)));

@@ -49,14 +49,14 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         return new SignupResult(summary, new UserSummary(userId, email, Roles.Owner), new WidgetKeyIssued(key.Value!.Id, key.Value.Key, key.Value.AllowedOrigins));
     }
 
-    public async Task<Result<LoginResult>> LoginAsync(string email, string password)
+    public async Task<Result<LoginResult>> LoginAsync(string email, string password, string source)
     {
         var normalized = Emails.Normalize(email);
         var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(normalized);
-        if (await throttle.CheckAsync() is { } wait)
+        if (await throttle.CheckAsync(source) is { } wait)
         {
             metrics.Login(GrainMetrics.LoginThrottled);
-            return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account; try again later.", RetryAfter: wait);
+            return new Failure(FailureCodes.LoginThrottled, "Too many failed logins for this account from here; try again later.", RetryAfter: wait);
         }
         var owner = await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).LookupAsync();
         var member = owner is null ? null : await GrainFactory.GetGrain<ITenantGrain>(owner.Tenant).GetMemberAsync(owner.UserId);
@@ -64,7 +64,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         {
             // No tenant owns an unknown email, so no tenant's audit log holds it: it is counted, not recorded.
             await hasher.BurnAsync(password);
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             metrics.Login(GrainMetrics.LoginUnknownAccount);
             return InvalidCredentials();
         }
@@ -72,12 +72,12 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         var holder = AuditActor.User(owner.Tenant, member.Id, member.Email, owner.Tenant);
         if (!await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(owner.Tenant, owner.UserId)).VerifyPasswordAsync(password))
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             metrics.Login(GrainMetrics.LoginWrongPassword);
             await GrainFactory.AuditAsync(owner.Tenant, AuditActions.LoginFailed, account, actor: holder);
             return InvalidCredentials();
         }
-        await throttle.ResetAsync();
+        await throttle.RecordSuccessAsync(source);
         metrics.Login(GrainMetrics.LoginSucceeded);
         // Recorded before the token exists: a login the log cannot hold does not happen.
         await GrainFactory.AuditAsync(owner.Tenant, AuditActions.Login, account, actor: holder);

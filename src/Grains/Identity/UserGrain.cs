@@ -27,8 +27,22 @@ public sealed class UserGrain(
         await user.WriteStateAsync();
     }
 
-    public Task<bool> VerifyPasswordAsync(string password) =>
-        user.State.Active ? hasher.VerifyAsync(password, user.State.PasswordHash) : Task.FromResult(false);
+    /// <summary>A hash weaker than configured is replaced on a successful login; an inactive user costs the same work as any check.</summary>
+    public async Task<bool> VerifyPasswordAsync(string password)
+    {
+        if (!user.State.Active)
+        {
+            await hasher.BurnAsync(password);
+            return false;
+        }
+        var check = await hasher.VerifyAsync(password, user.State.PasswordHash);
+        if (check == PasswordCheck.CorrectButWeak)
+        {
+            user.State.PasswordHash = await hasher.HashAsync(password);
+            await user.WriteStateAsync();
+        }
+        return check != PasswordCheck.Wrong;
+    }
 
     public async Task TrackTokenAsync(string tokenKey, DateTimeOffset expiresAt)
     {

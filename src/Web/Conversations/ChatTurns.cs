@@ -61,37 +61,56 @@ public static class ChatTurns
             measured.Done(null, failure);
             return Problems.From(failure, context);
         }
-        return TypedResults.ServerSentEvents(Relay(enumerator, measured));
+        return TypedResults.ServerSentEvents(Relay(enumerator, measured, context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatTurns))));
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, MeasuredTurn measured)
+    /// <summary>Relays the turn as SSE. A stream that breaks after it started still ends with an <c>error</c> event
+    /// (its code says whether a retry with the same client_message_id may help), never mid-way with nothing.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, MeasuredTurn measured, ILogger logger)
     {
         try
         {
-            do
+            var more = true;
+            while (more)
             {
                 var item = enumerator.Current;
                 measured.Done(item.Done, item.Failure);
-                if (item.Delta is not null && item.Done is null)
+                if (Event(item) is { } sse)
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(new { text = item.Delta }), "delta");
+                    yield return sse;
                 }
-                else if (item.Done is not null)
+                Failure? broken = null;
+                try
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(item.Done), "done");
+                    more = await enumerator.MoveNextAsync();
                 }
-                else if (item.Failure is not null)
+                catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    yield return new SseItem<string>(ChatJson.Serialize(new { code = item.Failure.Code, detail = item.Failure.Detail }), "error");
+                    broken = ExceptionFailures.From(exception);
+                    logger.Log(broken.Code == FailureCodes.InternalError ? LogLevel.Error : LogLevel.Warning, exception, "Streamed chat turn broke: {Code}", broken.Code);
+                    measured.Done(null, broken);
+                    more = false;
+                }
+                if (broken is not null)
+                {
+                    yield return ErrorEvent(broken);
                 }
             }
-            while (await enumerator.MoveNextAsync());
         }
         finally
         {
             await enumerator.DisposeAsync();
         }
     }
+
+    private static SseItem<string>? Event(ChatStreamItem item) =>
+        item.Delta is not null && item.Done is null ? new SseItem<string>(ChatJson.Serialize(new { text = item.Delta }), "delta")
+        : item.Done is not null ? new SseItem<string>(ChatJson.Serialize(item.Done), "done")
+        : item.Failure is not null ? ErrorEvent(item.Failure)
+        : null;
+
+    private static SseItem<string> ErrorEvent(Failure failure) =>
+        new(ChatJson.Serialize(new { code = failure.Code, detail = failure.Detail }), "error");
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,6 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Bob.Web.Http;
 
 namespace Bob.Web.Conversations;
 
@@ -22,7 +24,8 @@ public static class EventStreams
         return long.TryParse(context.Request.Query["after"], out var fromQuery) && fromQuery >= 0 ? fromQuery : latest;
     }
 
-    /// <summary>Relays events after <paramref name="after"/>; <paramref name="project"/> shapes each for its audience, or drops it (null).</summary>
+    /// <summary>Relays events after <paramref name="after"/>; <paramref name="project"/> shapes each for its audience, or drops it (null).
+    /// If the source fails, the stream ends with an <c>error</c> event carrying the failure's code (a reconnect resumes it).</summary>
     public static async IAsyncEnumerable<SseItem<string>> RelayAsync(
         Func<long, Task<IReadOnlyList<ConversationEvent>>> poll,
         long after,
@@ -32,7 +35,26 @@ public static class EventStreams
         yield return new SseItem<string>("{}", "ready");
         while (!cancellationToken.IsCancellationRequested)
         {
-            var events = await poll(after);
+            IReadOnlyList<ConversationEvent> events;
+            Failure? broken = null;
+            try
+            {
+                events = await poll(after);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+            catch (Exception exception)
+            {
+                broken = ExceptionFailures.From(exception);
+                events = [];
+            }
+            if (broken is not null)
+            {
+                yield return new SseItem<string>(ChatJson.Serialize(new { code = broken.Code, detail = broken.Detail }), "error");
+                yield break;
+            }
             if (events.Count == 0)
             {
                 yield return new SseItem<string>("{}", "ping");

@@ -51,7 +51,11 @@ public static class OpenApiSetup
     /// <summary>The OpenAPI document and the API reference page, both anonymous.</summary>
     public static void MapBobApiReference(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi(DocumentPath.Replace("v1", "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
+        // One document, at one address. The generator also takes ?documentName= and answers an unknown one with plain
+        // text echoing it; here any other name is a 404 problem.
+        app.MapOpenApi(DocumentPath).AllowAnonymous().AddEndpointFilter((context, next) => context.HttpContext.Request.Query.ContainsKey("documentName")
+            ? ValueTask.FromResult<object?>(Problems.From(Grains.Abstractions.Common.Failure.NotFound("OpenAPI document")))
+            : next(context));
         app.MapScalarApiReference(ReferencePath, options => options.WithTitle("Bob API reference").WithOpenApiRoutePattern(DocumentPath))
             .AllowAnonymous();
     }

@@ -9,6 +9,7 @@ public static class ProblemCatalog
     {
         [FailureCodes.ValidationFailed] = (400, "The request is invalid"),
         [FailureCodes.InvalidJson] = (400, "The request body is not valid JSON for this route"),
+        [FailureCodes.InvalidHost] = (400, "Unknown host"),
         [FailureCodes.UnsupportedMediaType] = (415, "Only application/json bodies are accepted"),
         [FailureCodes.PayloadTooLarge] = (413, "The request body is too large"),
         [FailureCodes.NotFound] = (404, "Not found"),

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bob.Grains.Abstractions.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -26,47 +25,27 @@ public static class ProblemDetailsSetup
         });
         // Let model-binding failures (bad JSON, wrong content type) reach the exception handler below.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new StorableTextJsonConverter()));
         services.AddExceptionHandler<BobExceptionHandler>();
         return services;
     }
 }
 
-/// <summary>Maps framework exceptions to problems; anything unexpected becomes a 500 with no internals leaked.</summary>
+/// <summary>Answers every unhandled exception with its problem (<see cref="ExceptionFailures"/>); no internals leak.</summary>
 public sealed class BobExceptionHandler(ILogger<BobExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (code, detail) = exception switch
-        {
-            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-                (FailureCodes.UnsupportedMediaType, "Send the body as application/json."),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-                (FailureCodes.PayloadTooLarge, $"The body exceeds {BodySizeLimitMiddleware.MaxBodyBytes} bytes."),
-            BadHttpRequestException { InnerException: JsonException json } =>
-                (FailureCodes.InvalidJson, JsonDetail(json)),
-            BadHttpRequestException bad when bad.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase) =>
-                (FailureCodes.InvalidJson, "A JSON body is required."),
-            BadHttpRequestException =>
-                (FailureCodes.InvalidJson, "The request could not be read."),
-            Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.ClientNotAvailableException =>
-                (FailureCodes.ServiceUnavailable, "The service is briefly unavailable; retry shortly."),
-            _ => (FailureCodes.InternalError, "Something went wrong on our side. Quote the requestId when reporting it."),
-        };
-        if (code == FailureCodes.InternalError)
+        var failure = ExceptionFailures.From(exception);
+        if (failure.Code == FailureCodes.InternalError)
         {
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
         }
-        else if (code == FailureCodes.ServiceUnavailable)
+        else if (failure.Code == FailureCodes.ServiceUnavailable)
         {
-            logger.LogWarning(exception, "Cluster unavailable for {Method} {Path}", context.Request.Method, context.Request.Path);
-            context.Response.Headers.RetryAfter = "2";
+            logger.LogWarning(exception, "Unavailable for {Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, failure.Detail);
         }
-        await Problems.WriteAsync(context, code, detail);
+        await Problems.From(failure, context).ExecuteAsync(context);
         return true;
     }
-
-    private static string JsonDetail(JsonException json) =>
-        json.Path is { Length: > 0 } path && path != "$"
-            ? $"The value at '{path}' is malformed or has the wrong type."
-            : "The body is not well-formed JSON.";
 }

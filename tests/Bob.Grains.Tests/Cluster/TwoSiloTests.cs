@@ -90,7 +90,7 @@ public sealed class TwoSiloTests
     private static async Task AssertStillServedAsync(ClusterFixture fixture, string email, string tenantId, IReadOnlyList<PersonaView> before)
     {
         // The client may first have to notice its gateway left; after that every call must succeed.
-        var login = await Eventually.ReturnsAsync(() => fixture.Grains.GetGrain<IAccountsGrain>(0).LoginAsync(email, Password), r => r.IsSuccess);
+        var login = await Eventually.ReturnsAsync(() => fixture.Grains.GetGrain<IAccountsGrain>(0).LoginAsync(email, Password, "203.0.113.7"), r => r.IsSuccess);
         Assert.True(login.IsSuccess, login.Failure?.Code);
         Assert.Equal(tenantId, login.Value!.User.TenantId);
         Assert.NotNull(await fixture.Grains.GetGrain<IAccessTokenGrain>(AccessTokens.KeyOf(login.Value.Token)).AuthenticateAsync());

@@ -248,7 +248,9 @@ public sealed class TurnAdmissionTests
 
         public Task<ChatCredits> BalanceAsync(TenantId tenant) => Answer(Credits);
 
-        public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits) => Answer(Credits = Credits with { Used = Credits.Used + credits });
+        public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction) => Answer(Credits = Credits with { Used = Credits.Used + credits });
+
+        public Task<ChatCredits> ReconcileAsync(TenantId tenant) => Answer(Credits);
 
         private Task<T> Answer<T>(T value)
         {

@@ -52,8 +52,8 @@ public sealed class AccountsTests(ClusterFixture fixture)
         var email = $"{Guid.NewGuid():N}@example.com";
         await Accounts.SignupAsync(new SignupRequest("Alike Co", email, "a-long-password", null));
 
-        var wrong = await Accounts.LoginAsync(email, "not-the-password");
-        var unknown = await Accounts.LoginAsync($"{Guid.NewGuid():N}@example.com", "a-long-password");
+        var wrong = await Accounts.LoginAsync(email, "not-the-password", "203.0.113.7");
+        var unknown = await Accounts.LoginAsync($"{Guid.NewGuid():N}@example.com", "a-long-password", "203.0.113.7");
 
         Assert.Equal(FailureCodes.InvalidCredentials, wrong.Failure?.Code);
         Assert.Equal(wrong.Failure, unknown.Failure);
@@ -66,10 +66,10 @@ public sealed class AccountsTests(ClusterFixture fixture)
         await Accounts.SignupAsync(new SignupRequest("Locked Co", email, "a-long-password", null));
         for (var i = 0; i < 5; i++)
         {
-            await Accounts.LoginAsync(email, "wrong-password");
+            await Accounts.LoginAsync(email, "wrong-password", "203.0.113.7");
         }
 
-        var locked = await Accounts.LoginAsync(email, "a-long-password");
+        var locked = await Accounts.LoginAsync(email, "a-long-password", "203.0.113.7");
 
         Assert.Equal(FailureCodes.LoginThrottled, locked.Failure?.Code);
         Assert.True(locked.Failure!.RetryAfter > TimeSpan.Zero);
@@ -80,7 +80,7 @@ public sealed class AccountsTests(ClusterFixture fixture)
     {
         var email = $"{Guid.NewGuid():N}@example.com";
         await Accounts.SignupAsync(new SignupRequest("Revoke Co", email, "a-long-password", null));
-        var login = (await Accounts.LoginAsync(email, "a-long-password")).Value!;
+        var login = (await Accounts.LoginAsync(email, "a-long-password", "203.0.113.7")).Value!;
         var token = fixture.Grains.GetGrain<IAccessTokenGrain>(AccessTokens.KeyOf(login.Token));
         Assert.NotNull(await token.AuthenticateAsync());
 
@@ -92,7 +92,7 @@ public sealed class AccountsTests(ClusterFixture fixture)
     [Fact]
     public async Task Platform_admin_is_bootstrapped_from_configuration()
     {
-        var login = await Accounts.LoginAsync("admin@bob.test", "admin-password-1");
+        var login = await Accounts.LoginAsync("admin@bob.test", "admin-password-1", "203.0.113.7");
 
         Assert.Equal(Roles.PlatformAdmin, login.Value?.User.Role);
         Assert.Equal(TenantId.Platform.Value, login.Value?.User.TenantId);

@@ -19,18 +19,29 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    public async Task InitializeAsync()
+    /// <summary>Extra silo settings for a derived fixture (e.g. a cheaper password hash).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>The connection string the silos use; a fixture may route them through a fault-injecting proxy.</summary>
+    protected virtual string SiloConnectionString(string database) => database;
+
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = ExistingDatabase ?? await TestDatabase.CreateAsync();
         var builder = new TestClusterBuilder(InitialSilos);
         builder.Options.ClusterId = $"test-{Guid.NewGuid():N}"[..16];
         builder.Options.ServiceId = "bob-test"; // storage rows are keyed by service id: a restart must find them
-        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Bob"] = ConnectionString,
+            ["ConnectionStrings:Bob"] = SiloConnectionString(ConnectionString),
             ["Bob:Admin:Email"] = "admin@bob.test",
             ["Bob:Admin:Password"] = "admin-password-1",
-        }));
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<BobSiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -45,7 +56,7 @@ public class ClusterFixture : IAsyncLifetime
         return restarted;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();

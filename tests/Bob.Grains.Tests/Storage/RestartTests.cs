@@ -22,7 +22,7 @@ public sealed class RestartTests
         var restarted = await fixture.RestartAsync();
         try
         {
-            var login = await restarted.Grains.GetGrain<IAccountsGrain>(0).LoginAsync(email, "a-long-password");
+            var login = await restarted.Grains.GetGrain<IAccountsGrain>(0).LoginAsync(email, "a-long-password", "203.0.113.7");
             Assert.True(login.IsSuccess);
             var persona = await restarted.Grains.GetGrain<IPersonaCatalogGrain>(signup.Tenant.Id).GetAsync(created.Id);
             Assert.Equal(2, persona!.Version);

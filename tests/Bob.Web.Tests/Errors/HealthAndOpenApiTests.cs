@@ -112,4 +112,16 @@ public sealed class HealthAndOpenApiTests(BobWebApp app) : IClassFixture<BobWebA
         schema["$ref"]?.GetValue<string>() is { } reference
             ? document["components"]!["schemas"]![reference.Split('/')[^1]]!
             : schema;
+
+    [Theory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/%3Cscript%3E.json")]
+    [InlineData("/openapi/v1.json?documentName=%3Cscript%3E")]
+    public async Task An_unknown_openapi_document_is_a_not_found_problem_that_echoes_nothing(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        await response.AssertProblemAsync(404, "not_found");
+        Assert.DoesNotContain("script", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class AuthModule : ICarterModule
         {
             return Problems.From(invalid);
         }
-        var result = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(body.Email!, body.Password!);
+        var result = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(body.Email!, body.Password!, LoginSources.Of(context.Connection.RemoteIpAddress));
         return SignedIn(result, context);
     }
 

@@ -42,8 +42,8 @@ public sealed class MissionControlModule : ICarterModule
         var pageSize = 20;
         var invalid = new Fields()
             .Check(status is null || ConversationStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", ConversationStatus.All)}.")
-            .Check(page is null || (int.TryParse(page, out pageNumber) && pageNumber >= 1), "page", "page must be a positive integer.")
-            .Check(page_size is null || (int.TryParse(page_size, out pageSize) && pageSize is >= 1 and <= 100), "page_size", "page_size must be 1..100.")
+            .Check(page is null || QueryNumbers.TryParse(page, 1, int.MaxValue, out pageNumber), "page", $"page must be a whole number 1..{int.MaxValue}.")
+            .Check(page_size is null || QueryNumbers.TryParse(page_size, 1, 100, out pageSize), "page_size", "page_size must be a whole number 1..100.")
             .Check(q is null || q.Length <= 200, "q", "q must be at most 200 characters.")
             .Failure;
         if (invalid is not null)

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bob.Testing;
+using Bob.Web.Tests.Chat;
+using Bob.Web.Tests.Infrastructure;
+
+namespace Bob.Web.Tests.Hardening;
+
+/// <summary>
+/// An unreachable database is answered honestly: 503 <c>service_unavailable</c> with <c>Retry-After</c> on every kind of
+/// call (warm grains writing, grains activating, SQL reads, streams), and Bob recovers by itself once it is back.
+/// The outage is real: this fixture's own database refuses connections and its sessions are terminated.
+/// </summary>
+public sealed class DatabaseOutageTests(BobWebApp app) : IClassFixture<BobWebApp>
+{
+    [Fact]
+    public async Task A_database_outage_is_503_with_retry_after_everywhere_and_bob_recovers_without_a_restart()
+    {
+        var tenant = await app.SignupAsync();
+        var owner = app.Bearer(tenant.Token);
+        var warmSession = ChatApi.NewSession();
+        var streamSession = ChatApi.NewSession();
+        await app.WidgetChatAsync(tenant.WidgetKey, warmSession, "hello");
+        Assert.Equal("done", (await StreamAsync(tenant, streamSession, "hello"))[^1].Event);
+        await app.SessionsAsync(tenant);
+
+        var calls = new (string Name, Func<Task<HttpResponseMessage>> Send, HttpStatusCode Healthy)[]
+        {
+            ("turn in a warm conversation", () => app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = warmSession, message = "still there?", client_message_id = "retry-1" }), HttpStatusCode.OK),
+            ("turn in a new conversation", () => app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = "fresh-session", message = "hi" }), HttpStatusCode.OK),
+            ("session list (SQL read)", () => owner.GetAsync("/api/chat/sessions"), HttpStatusCode.OK),
+            ("persona create (grain state write)", () => owner.PostAsJsonAsync("/api/personas", new { name = "Outage", tone = "friendly" }), HttpStatusCode.Created),
+            ("signup (new activations)", () => app.CreateClient().PostAsJsonAsync("/api/auth/signup", new { businessName = "Outage Shop", email = $"outage-{Guid.NewGuid():N}@example.com", password = ApiClient.Password }), HttpStatusCode.Created),
+            ("login (user grain activation)", () => app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = BobWebApp.AdminEmail, password = BobWebApp.AdminPassword }), HttpStatusCode.OK),
+        };
+
+        await using (var outage = await DatabaseOutage.BeginAsync(app.ConnectionString))
+        {
+            foreach (var (name, send, _) in calls)
+            {
+                var response = await send();
+                Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                await response.AssertProblemAsync(503, "service_unavailable");
+                Assert.True(int.Parse(ChatApi.Header(response, "Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) >= 1, name);
+                await response.AssertNoInternalsAsync();
+            }
+            var broken = await StreamAsync(tenant, streamSession, "and now?");
+            Assert.Equal("error", broken[^1].Event);
+            Assert.Equal("service_unavailable", broken[^1].Json["code"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await app.CreateClient().GetAsync("/health/ready")).StatusCode);
+        }
+
+        foreach (var (name, send, healthy) in calls)
+        {
+            var response = await Eventually.ReturnsAsync(send, r => r.StatusCode == healthy, TimeSpan.FromSeconds(60));
+            Assert.True(response.StatusCode == healthy, $"{name} after the outage: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.Equal(["visitor", "assistant", "visitor", "assistant"], (await app.TurnsAsync(tenant, warmSession)).Select(t => t.Role));
+        Assert.Equal(["visitor", "assistant"], (await app.TurnsAsync(tenant, streamSession)).Select(t => t.Role));
+        Assert.Equal("done", (await StreamAsync(tenant, streamSession, "and now?"))[^1].Event);
+    }
+
+    private async Task<List<SseEvent>> StreamAsync(TestTenant tenant, string sessionId, string message)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
+        {
+            Content = ApiClient.RawJson(System.Text.Json.JsonSerializer.Serialize(new { session_id = sessionId, message })),
+        };
+        request.Headers.Add("X-Widget-Key", tenant.WidgetKey);
+        request.Headers.Add("Origin", ChatApi.ShopOrigin);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        var response = await app.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadAllEventsAsync();
+    }
+}
