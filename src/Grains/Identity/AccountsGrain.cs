@@ -119,7 +119,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         return await IssueTokenAsync(details.Tenant, member);
     }
 
-    public async Task<Result<LoginResult>> ChangePasswordAsync(TenantId tenant, string userId, string currentPassword, string newPassword)
+    public async Task<Result<LoginResult>> ChangePasswordAsync(TenantId tenant, string userId, string currentPassword, string newPassword, string source)
     {
         if (SignupValidator.PasswordProblem(newPassword) is { } passwordProblem)
         {
@@ -135,17 +135,17 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
             return Failure.NotFound("User");
         }
         var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(Emails.Normalize(member.Email));
-        if (await throttle.CheckAsync() is { } wait)
+        if (await throttle.CheckAsync(source) is { } wait)
         {
-            return new Failure(FailureCodes.LoginThrottled, "Too many wrong passwords for this account; try again later.", RetryAfter: wait);
+            return new Failure(FailureCodes.LoginThrottled, "Too many wrong passwords for this account from here; try again later.", RetryAfter: wait);
         }
         var user = GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(tenant, userId));
         if (!await user.VerifyPasswordAsync(currentPassword))
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             return Failure.Validation("currentPassword", "currentPassword is not this account's password.");
         }
-        await throttle.ResetAsync();
+        await throttle.RecordSuccessAsync(source);
         var revoked = await user.ChangePasswordAsync(await hasher.HashAsync(newPassword));
         await Task.WhenAll(revoked.Select(key => GrainFactory.GetGrain<IAccessTokenGrain>(key).RevokeAsync()));
         await GrainFactory.AuditAsync(tenant, AuditActions.PasswordChanged, new AuditTarget(AuditTargetTypes.User, userId), null, null);

@@ -59,7 +59,8 @@ public sealed class AuthModule : ICarterModule
         {
             return Problems.From(invalid);
         }
-        var result = await cluster.GetGrain<IAccountsGrain>(0).ChangePasswordAsync(caller.Tenant, caller.UserId, body.CurrentPassword!, body.NewPassword!);
+        var result = await cluster.GetGrain<IAccountsGrain>(0).ChangePasswordAsync(caller.Tenant, caller.UserId, body.CurrentPassword!, body.NewPassword!,
+            LoginSources.Of(context.Connection.RemoteIpAddress));
         return SignedIn(result, context);
     }
 
