@@ -17,7 +17,7 @@ public class HostedModelApp : BobWebApp
         ["Bob:Assistant:Hosted:Endpoint"] = Model.Endpoint.ToString(),
         ["Bob:Assistant:Hosted:Model"] = FakeOpenAiServer.Model,
         ["Bob:Assistant:Hosted:ApiKey"] = "sk-test",
-        ["Bob:Assistant:Hosted:Timeout"] = "00:00:03",
+        ["Bob:Assistant:Hosted:Timeout"] = "00:00:10",
         ["Bob:Assistant:Hosted:MaxRetries"] = "0",
     };
 
@@ -25,6 +25,7 @@ public class HostedModelApp : BobWebApp
     {
         await base.DisposeAsync();
         await Model.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

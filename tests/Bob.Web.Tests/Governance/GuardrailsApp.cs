@@ -17,7 +17,6 @@ public sealed class GuardrailsApp : HostedModelApp
 
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>(base.Overrides)
     {
-        ["Bob:Assistant:Hosted:Timeout"] = "00:00:05",
         ["Logging:LogLevel:Default"] = "Debug",
         ["Logging:LogLevel:Bob.Web.Access"] = "Information",
     };
