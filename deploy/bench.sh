@@ -35,8 +35,8 @@ esac
 
 PG_DIR=$(mktemp -d)
 chmod 755 "$PG_DIR"
-PG_PORT=$(free_port)
-HTTP_PORT=$(free_port)
+PG_PORT=${BOB_PG_PORT:-$(free_port)}
+HTTP_PORT=${BOB_HTTP_PORT:-$(free_port)}
 app_pid=
 sink_pid=
 # shellcheck disable=SC2317  # only called from the EXIT trap

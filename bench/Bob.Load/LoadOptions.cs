@@ -5,9 +5,11 @@ namespace Bob.Load;
 /// <summary>
 /// Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits),
 /// --webhooks none|ok|hang (each tenant registers a loopback receiver for conversation and message events; the target
-/// must run with Bob__Webhooks__AllowPrivateNetworks=true). Bounded in time and count by design.
+/// must run with Bob__Webhooks__AllowPrivateNetworks=true), --pii-redaction on|off (sets the tenants' governance and sends
+/// a message holding an email and a phone number either way, so the two runs differ only in redaction).
+/// Bounded in time and count by design.
 /// </summary>
-public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None)
+public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -27,6 +29,13 @@ public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, in
             Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512),
             Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000),
             Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100),
-            Enum.Parse<WebhookMode>(Value("--webhooks", "none"), ignoreCase: true));
+            Enum.Parse<WebhookMode>(Value("--webhooks", "none"), ignoreCase: true),
+            Value("--pii-redaction", "") switch
+            {
+                "" => null,
+                "on" => true,
+                "off" => false,
+                _ => throw new ArgumentException("--pii-redaction is on or off."),
+            });
     }
 }

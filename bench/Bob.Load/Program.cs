@@ -21,10 +21,14 @@ await using var sink = options.Webhooks == WebhookMode.None ? null : await Webho
 var widgetKeys = new List<string>();
 for (var t = 0; t < options.Tenants; t++)
 {
-    widgetKeys.Add(await TenantSetup.CreateAsync(client, origin, sink?.Url));
+    widgetKeys.Add(await TenantSetup.CreateAsync(client, origin, sink?.Url, options.PiiRedaction));
 }
 
-Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}  webhooks {options.Webhooks.ToString().ToLowerInvariant()}");
+var message = options.PiiRedaction is null
+    ? "How long does shipping take?"
+    : "How long does shipping take? Reach me at sam@example.com or +1 415 555 0123.";
+Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}  webhooks {options.Webhooks.ToString().ToLowerInvariant()}" +
+    (options.PiiRedaction is { } redaction ? $"  piiRedaction {(redaction ? "on" : "off")}" : ""));
 await Phase.RunAsync("warm-up", options with { Duration = TimeSpan.FromSeconds(3) }, (c, i) => c.GetAsync("/health/live"), client);
 var bare = await Phase.RunAsync("GET /health/live (bare)", options, (c, i) => c.GetAsync("/health/live"), client);
 var config = await Phase.RunAsync("GET /api/widget/config (grain calls, no storage)", options, (c, i) =>
@@ -39,7 +43,7 @@ var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
     {
-        Content = JsonContent.Create(new { session_id = $"load-{i % options.Sessions}", message = "How long does shipping take?" }),
+        Content = JsonContent.Create(new { session_id = $"load-{i % options.Sessions}", message }),
     };
     request.Headers.Add("X-Widget-Key", widgetKeys[i % widgetKeys.Count]);
     request.Headers.Add("Origin", origin);

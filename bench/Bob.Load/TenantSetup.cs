@@ -7,10 +7,11 @@ namespace Bob.Load;
 /// <c>webhook</c> URL, registers it for <c>conversation.started</c> and <c>message.created</c>.</summary>
 public static class TenantSetup
 {
-    public static async Task<string> CreateAsync(HttpClient client, string origin, Uri? webhook = null) => (await CreateTenantAsync(client, origin, webhook)).WidgetKey;
+    public static async Task<string> CreateAsync(HttpClient client, string origin, Uri? webhook = null, bool? piiRedaction = null) =>
+        (await CreateTenantAsync(client, origin, webhook, piiRedaction)).WidgetKey;
 
     /// <summary>As <see cref="CreateAsync"/>, with the tenant's id (the fault run audits its transcript rows by it).</summary>
-    public static async Task<LoadTenant> CreateTenantAsync(HttpClient client, string origin, Uri? webhook = null)
+    public static async Task<LoadTenant> CreateTenantAsync(HttpClient client, string origin, Uri? webhook = null, bool? piiRedaction = null)
     {
         var email = $"load-{Guid.NewGuid():N}@example.com";
         var signup = await client.PostAsJsonAsync("/api/auth/signup", new { businessName = "Load Test Shop", email, password = "load-test-password", website = origin });
@@ -37,6 +38,15 @@ public static class TenantSetup
                 throw new InvalidOperationException($"Registering the webhook failed ({(int)registered.StatusCode}): {await registered.Content.ReadAsStringAsync()}. " +
                     "The target must run with Bob__Webhooks__AllowPrivateNetworks=true.");
             }
+        }
+        if (piiRedaction is { } redact)
+        {
+            using var governance = new HttpRequestMessage(HttpMethod.Put, "/api/governance")
+            {
+                Content = JsonContent.Create(new { blockedTopics = Array.Empty<string>(), piiRedaction = redact, handoffKeywords = Array.Empty<string>(), creditPolicy = "hard_stop", publicChat = false }),
+            };
+            governance.Headers.Authorization = new("Bearer", login!["token"]!.GetValue<string>());
+            (await client.SendAsync(governance)).EnsureSuccessStatusCode();
         }
         return new LoadTenant(signedUp["tenant"]!["id"]!.GetValue<string>(), widgetKey);
     }

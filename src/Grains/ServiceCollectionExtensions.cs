@@ -3,6 +3,7 @@ using Bob.Grains.Admin;
 using Bob.Grains.Audit;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
+using Bob.Grains.Governance;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
 using Bob.Grains.Telemetry;
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
+        services.AddSingleton<RetentionStore>();
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());

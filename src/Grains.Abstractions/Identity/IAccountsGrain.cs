@@ -23,6 +23,13 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("AcceptInvitation")]
     Task<Result<LoginResult>> AcceptInvitationAsync(string inviteToken, string password);
 
+    /// <summary>
+    /// A signed-in user replaces their password (the current one must match; wrong guesses count against the login
+    /// throttle for <paramref name="source"/>, as in <see cref="LoginAsync"/>). Every token the user holds is revoked, the current one too, and a fresh one is issued.
+    /// </summary>
+    [Alias("ChangePassword")]
+    Task<Result<LoginResult>> ChangePasswordAsync(TenantId tenant, string userId, string currentPassword, string newPassword, string source);
+
     /// <summary>Creates the platform tenant and its first platform admin if they do not exist yet.
     /// Returns the generated one-time password when one had to be made, else null.</summary>
     [Alias("BootstrapPlatform")]

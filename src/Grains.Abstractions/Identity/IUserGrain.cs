@@ -11,6 +11,14 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("VerifyPassword")]
     Task<bool> VerifyPasswordAsync(string password);
 
+    /// <summary>Remembers a token issued to this user (until it expires), so a password change can revoke it.</summary>
+    [Alias("TrackToken")]
+    Task TrackTokenAsync(string tokenKey, DateTimeOffset expiresAt);
+
+    /// <summary>Stores the new password hash and forgets the user's tokens; returns their keys, for the caller to revoke.</summary>
+    [Alias("ChangePassword")]
+    Task<IReadOnlyList<string>> ChangePasswordAsync(string passwordHash);
+
     [Alias("Deactivate")]
     Task DeactivateAsync();
 }

@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
@@ -35,6 +36,13 @@ public static class AuditSummaries
     {
         ArgumentNullException.ThrowIfNull(member);
         return new { member.Email, member.Role };
+    }
+
+    /// <summary>Governance as set: the lists are the tenant's own words about topics, never visitor text.</summary>
+    public static object Governance(GovernanceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new { settings.BlockedTopics, settings.PiiRedaction, settings.HandoffKeywords, settings.CreditPolicy, settings.RetentionDays, settings.PublicChat };
     }
 
     public static object Conversation(string status, string? takenOverBy) => new { Status = status, TakenOverBy = takenOverBy };

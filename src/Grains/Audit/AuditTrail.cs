@@ -12,7 +12,8 @@ namespace Bob.Grains.Audit;
 /// </summary>
 public static class AuditTrail
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Summary strings are made storable (<see cref="StorableText"/>): a name stored before the NUL rule must not fail the entry.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new StorableStrings() } };
 
     public static Task<AuditEntry> AuditAsync(this IGrainFactory grains, TenantId tenant, string action, AuditTarget target,
         object? before = null, object? after = null, AuditActor? actor = null)
@@ -23,4 +24,11 @@ public static class AuditTrail
     }
 
     private static string? Serialize(object? summary) => summary is null ? null : JsonSerializer.Serialize(summary, Json);
+
+    private sealed class StorableStrings : System.Text.Json.Serialization.JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(StorableText.Clean(value));
+    }
 }

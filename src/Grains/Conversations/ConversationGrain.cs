@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Bob.Assistant;
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Audit;
 using Bob.Grains.Billing;
 using Bob.Grains.Webhooks;
 
@@ -73,8 +75,9 @@ public sealed class ConversationGrain(
         {
             TurnOutcome.Refused refused => refused.Failure,
             TurnOutcome.Replayed replayed => replayed.Reply,
-            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(turn, silent.Persona),
-            TurnOutcome.Answer answer => await AnswerAsync(turn, answer),
+            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(silent.Turn, silent.Persona),
+            TurnOutcome.HandedOff handedOff => await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona),
+            TurnOutcome.Answer answer => await AnswerAsync(answer.Turn, answer),
             _ => throw new UnreachableException(),
         });
 
@@ -108,7 +111,7 @@ public sealed class ConversationGrain(
             }
             if (_transcript.Takeover(agentUserId) is { } change)
             {
-                await CommitAsync(change);
+                await CommitAuditedAsync(change, AuditActions.ConversationTakenOver);
             }
             return _transcript.View();
         });
@@ -124,7 +127,7 @@ public sealed class ConversationGrain(
             {
                 return new Failure(FailureCodes.SessionNotTakenOver, "No human agent has taken this conversation over.");
             }
-            await CommitAsync(_transcript.Release());
+            await CommitAuditedAsync(_transcript.Release(), AuditActions.ConversationReleased);
             return _transcript.View();
         });
 
@@ -144,7 +147,8 @@ public sealed class ConversationGrain(
                 return earlier;
             }
             var change = _transcript.AgentReply(agentUserId, text, clientMessageId);
-            await CommitAsync(change);
+            var takesOver = _transcript.Row!.Status != ConversationStatus.Human || _transcript.Row.TakenOverBy != agentUserId;
+            await (takesOver ? CommitAuditedAsync(change, AuditActions.ConversationTakenOver) : CommitAsync(change));
             return change.Messages[^1];
         });
 
@@ -166,6 +170,7 @@ public sealed class ConversationGrain(
                 return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
             }
             var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
+            request = request with { Message = await admission.GovernedAsync(_transcript.Tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
                 await CommitAsync(change);
@@ -193,8 +198,12 @@ public sealed class ConversationGrain(
                 yield return new ChatStreamItem(replayed.Reply.Reply, replayed.Reply, null);
                 break;
             case TurnOutcome.SilentForHuman silent:
-                var recorded = await CommitSilentTurnAsync(turn, silent.Persona);
+                var recorded = await CommitSilentTurnAsync(silent.Turn, silent.Persona);
                 yield return new ChatStreamItem(null, recorded.Value, recorded.Failure);
+                break;
+            case TurnOutcome.HandedOff handedOff:
+                var waiting = await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona);
+                yield return new ChatStreamItem(waiting.Value?.Reply, waiting.Value, waiting.Failure);
                 break;
             case TurnOutcome.Answer answer:
                 AssistantReply? final = null;
@@ -214,7 +223,7 @@ public sealed class ConversationGrain(
                         }
                     }
                     committing = true;
-                    answered = await CommitAnsweredTurnAsync(turn, answer, final!);
+                    answered = await CommitAnsweredTurnAsync(answer.Turn, answer, final!);
                 }
                 finally
                 {
@@ -252,6 +261,17 @@ public sealed class ConversationGrain(
             throw;
         }
         return await CommitAnsweredTurnAsync(turn, answer, reply);
+    }
+
+    /// <summary>A handoff keyword: the visitor's message and the line saying a person was asked, the conversation waiting.</summary>
+    private async Task<Result<ChatReply>> CommitHandedOffTurnAsync(ChatTurn turn, ChatPersona persona)
+    {
+        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
+        var change = _transcript.HandedOffTurn(turn, persona, issued);
+        await CommitAsync(change);
+        var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
+        var line = change.Messages[^1];
+        return new ChatReply(_transcript.Id, line.MessageId, line.Text, persona, [], true, credits, change.Row.Status, issued);
     }
 
     private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(ChatTurn turn, TurnOutcome.Answer answer, AssistantReply reply)
@@ -349,6 +369,15 @@ public sealed class ConversationGrain(
     {
         var (row, messages) = await store.LoadAsync(tenant, id);
         _transcript = new Transcript(tenant, id, row, messages, time);
+    }
+
+    /// <summary>A human's change of who answers (takeover, release): committed, then audited with the status before and after.</summary>
+    private async Task CommitAuditedAsync(TranscriptChange change, string action)
+    {
+        var before = _transcript.Row!;
+        await CommitAsync(change);
+        await GrainFactory.AuditAsync(_transcript.Tenant, action, new AuditTarget(AuditTargetTypes.Conversation, _transcript.Id.Value),
+            AuditSummaries.Conversation(before.Status, before.TakenOverBy), AuditSummaries.Conversation(change.Row.Status, change.Row.TakenOverBy));
     }
 
     private async Task<Result<T>> OneAtATimeAsync<T>(Func<Task<Result<T>>> change)

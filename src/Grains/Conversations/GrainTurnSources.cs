@@ -1,6 +1,7 @@
 using Bob.Assistant.Retrieval;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
@@ -12,6 +13,8 @@ namespace Bob.Grains.Conversations;
 public sealed class GrainTurnSources(IGrainFactory grains, KnowledgeIndexCache knowledgeIndexes) : ITurnSources
 {
     public Task<TenantSettings?> SettingsAsync(TenantId tenant) => grains.GetGrain<ITenantGrain>(tenant).GetSettingsAsync();
+
+    public Task<Guardrails> GuardrailsAsync(TenantId tenant) => grains.GetGrain<IGovernanceGrain>(tenant).GetGuardrailsAsync();
 
     public Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId) => grains.GetGrain<IPersonaCatalogGrain>(tenant).GetSpeakerAsync(personaId);
 

@@ -1,6 +1,7 @@
 using Bob.Assistant.Retrieval;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 
@@ -14,6 +15,9 @@ public interface ITurnSources
 {
     /// <returns>null when the tenant does not exist.</returns>
     Task<TenantSettings?> SettingsAsync(TenantId tenant);
+
+    /// <summary>The tenant's guardrails (blocked topics, redaction, handoff keywords) for this turn.</summary>
+    Task<Guardrails> GuardrailsAsync(TenantId tenant);
 
     /// <summary>The persona that answers: <paramref name="personaId"/> when it still exists, else the active one.</summary>
     Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId);

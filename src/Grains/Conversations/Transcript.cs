@@ -112,6 +112,15 @@ public sealed class Transcript
         return Change(RowForTurn(turn, persona, answer, issuedVisitorToken), [visitor, answer]);
     }
 
+    /// <summary>A visitor's message naming a handoff keyword: recorded, with the line saying a person was asked, and the
+    /// conversation waits for a human (as after "talk to a human"); <paramref name="issuedVisitorToken"/> when it opens a widget conversation.</summary>
+    public TranscriptChange HandedOffTurn(ChatTurn turn, ChatPersona persona, string? issuedVisitorToken)
+    {
+        var visitor = VisitorMessage(turn);
+        var asked = NewMessage(TranscriptRole.System, HumanAsked, null, 1);
+        return Change(RowForTurn(turn, persona, visitor, issuedVisitorToken) with { Status = ConversationStatus.Waiting }, [visitor, asked]);
+    }
+
     /// <summary>
     /// The widget visitor asks for a human: the conversation (opened now when new, with <paramref name="issuedVisitorToken"/>)
     /// waits for an agent, with the visitor's message unless it is already here; null when there is nothing to append.

@@ -2,17 +2,33 @@ using Bob.Assistant;
 using Bob.Assistant.Safety;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Governance;
+using Bob.Grains.Telemetry;
+using Bob.Assistant.Retrieval;
 
 namespace Bob.Grains.Conversations;
 
 /// <summary>
 /// Decides what happens to a visitor's turn before anything is stored, in a fixed order: the message rule, the path
-/// the conversation belongs to, the widget visitor's token, the tenant (public chat, suspension), the speaking persona, an idempotent replay,
-/// a human's takeover, the credits; then the engine and its grounded request. Governance policies belong here.
-/// Reads the tenant through <see cref="ITurnSources"/>, so a cache can sit behind it.
+/// the conversation belongs to, the widget visitor's token, the tenant (public chat, suspension), the visitor's text as
+/// governance allows it to be kept (personal data masked: the one place a visitor's words enter a conversation), the speaking
+/// persona, an idempotent replay, a human's takeover, a handoff keyword, a blocked topic, the credits; then the engine and its
+/// grounded request. Reads the tenant through <see cref="ITurnSources"/>, so a cache can sit behind it.
 /// </summary>
-public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector engines)
+public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector engines, GrainMetrics metrics)
 {
+    /// <summary>A visitor's text as it may be stored, logged, shown and sent to a model under <paramref name="guardrails"/>.</summary>
+    public static string Governed(string text, Guardrails guardrails)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(guardrails);
+        return guardrails.PiiRedaction ? PiiRedactor.Redact(text) : text;
+    }
+
+    /// <summary>The text of a visitor's request for a human, governed like a turn's.</summary>
+    public async Task<string?> GovernedAsync(TenantId tenant, string? text) =>
+        text is null ? null : Governed(text, await sources.GuardrailsAsync(tenant));
+
     public async Task<TurnOutcome> AdmitAsync(Transcript transcript, ChatTurn turn)
     {
         ArgumentNullException.ThrowIfNull(transcript);
@@ -30,6 +46,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
             return new TurnOutcome.Refused(notTheVisitors);
         }
         var tenant = transcript.Tenant;
+        var guardrailsRead = sources.GuardrailsAsync(tenant);
         var settings = await sources.SettingsAsync(tenant);
         if (settings is { Suspended: true })
         {
@@ -39,6 +56,8 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat."));
         }
+        var guardrails = await guardrailsRead;
+        turn = turn with { Message = Governed(turn.Message, guardrails) };
         var persona = await sources.SpeakerAsync(tenant, transcript.Row?.PersonaId);
         var speaker = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
         if (turn.ClientMessageId is { } clientMessageId && transcript.EarlierTurn(clientMessageId) is { } earlier)
@@ -47,17 +66,29 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         }
         if (transcript.HumanHasIt)
         {
-            return new TurnOutcome.SilentForHuman(speaker);
+            return new TurnOutcome.SilentForHuman(speaker, turn);
+        }
+        if (TopicMatcher.MentionsAny(turn.Message, guardrails.HandoffKeywords))
+        {
+            metrics.GuardrailTriggered(GrainMetrics.HandoffKeyword);
+            return new TurnOutcome.HandedOff(speaker, turn);
+        }
+        // A blocked topic is refused by the engine before any model (0 credits), so even at zero credits: it holds nothing.
+        var blocked = TopicMatcher.MentionsAny(turn.Message, guardrails.BlockedTopics);
+        if (blocked)
+        {
+            metrics.GuardrailTriggered(GrainMetrics.BlockedTopic);
         }
         var request = new AssistantRequest(tenant.Value, new PersonaProfile(persona.Id, persona.Name, persona.Tone, persona.SystemPrompt),
-            History(transcript), turn.Message.Trim(), await sources.KnowledgeAsync(tenant), AssistantPolicy.None);
+            History(transcript), turn.Message.Trim(), blocked ? KnowledgeIndex.Empty : await sources.KnowledgeAsync(tenant),
+            new AssistantPolicy(guardrails.BlockedTopics, []));
         // Held last, so nothing after it can fail and strand the credit: from here the grain settles or frees it.
-        var hold = await sources.HoldAsync(tenant, settings.CreditPolicy);
-        if (!hold.Granted)
+        var hold = blocked ? new CreditHold(0, await sources.BalanceAsync(tenant)) : await sources.HoldAsync(tenant, settings.CreditPolicy);
+        if (!blocked && !hold.Granted)
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.CreditsExhausted, "This business has used its AI credits for the month; a human can still help."));
         }
-        return new TurnOutcome.Answer(speaker, request, engines.ForTenant(settings.AssistantEngine), hold, settings.CreditPolicy);
+        return new TurnOutcome.Answer(speaker, request, engines.ForTenant(settings.AssistantEngine), hold, settings.CreditPolicy, turn);
     }
 
     private static List<ConversationTurn> History(Transcript transcript) =>

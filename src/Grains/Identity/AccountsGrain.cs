@@ -119,6 +119,39 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         return await IssueTokenAsync(details.Tenant, member);
     }
 
+    public async Task<Result<LoginResult>> ChangePasswordAsync(TenantId tenant, string userId, string currentPassword, string newPassword, string source)
+    {
+        if (SignupValidator.PasswordProblem(newPassword) is { } passwordProblem)
+        {
+            return Failure.Validation("newPassword", passwordProblem);
+        }
+        if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
+        {
+            return Failure.Validation("newPassword", "newPassword must differ from the current password.");
+        }
+        var member = await GrainFactory.GetGrain<ITenantGrain>(tenant).GetMemberAsync(userId);
+        if (member is null)
+        {
+            return Failure.NotFound("User");
+        }
+        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(Emails.Normalize(member.Email));
+        if (await throttle.CheckAsync(source) is { } wait)
+        {
+            return new Failure(FailureCodes.LoginThrottled, "Too many wrong passwords for this account from here; try again later.", RetryAfter: wait);
+        }
+        var user = GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(tenant, userId));
+        if (!await user.VerifyPasswordAsync(currentPassword))
+        {
+            await throttle.RecordFailureAsync(source);
+            return Failure.Validation("currentPassword", "currentPassword is not this account's password.");
+        }
+        await throttle.RecordSuccessAsync(source);
+        var revoked = await user.ChangePasswordAsync(await hasher.HashAsync(newPassword));
+        await Task.WhenAll(revoked.Select(key => GrainFactory.GetGrain<IAccessTokenGrain>(key).RevokeAsync()));
+        await GrainFactory.AuditAsync(tenant, AuditActions.PasswordChanged, new AuditTarget(AuditTargetTypes.User, userId), null, null);
+        return await IssueTokenAsync(tenant, member);
+    }
+
     public async Task<string?> BootstrapPlatformAsync(string adminEmail, string? adminPassword)
     {
         var platform = GrainFactory.GetGrain<ITenantGrain>(TenantId.Platform);
@@ -169,6 +202,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         var csrf = Ids.RandomToken(32);
         var expiresAt = time.GetUtcNow() + options.Value.TokenLifetime;
         await GrainFactory.GetGrain<IAccessTokenGrain>(AccessTokens.KeyOf(token)).IssueAsync(tenant, member.Id, csrf, expiresAt);
+        await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(tenant, member.Id)).TrackTokenAsync(AccessTokens.KeyOf(token), expiresAt);
         return new LoginResult(token, expiresAt, csrf, new SessionUser(member.Id, member.Email, member.Role, tenant.Value, Permissions.For(member.Role)));
     }
 

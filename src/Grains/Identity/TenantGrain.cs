@@ -266,6 +266,7 @@ public sealed class TenantGrain(
             .CreateAsync(new InvitationDetails(Id, pending.Id, pending.Email, pending.Role, pending.ExpiresAt));
         State.Invitations.Add(new OpenInvitation(pending, AccessTokens.KeyOf(token)));
         await tenant.WriteStateAsync();
+        await AuditAsync(AuditActions.MemberInvited, new AuditTarget(AuditTargetTypes.Invitation, pending.Id), null, AuditSummaries.Invitation(pending));
         return new InvitationIssued(pending.Id, pending.Email, pending.Role, token, pending.ExpiresAt);
     }
 
@@ -280,7 +281,12 @@ public sealed class TenantGrain(
         {
             return new Failure(FailureCodes.InvalidInvitation, "This invitation was cancelled.");
         }
-        return await AddMemberAsync(member);
+        var joined = await AddMemberAsync(member);
+        if (joined.IsSuccess)
+        {
+            await AuditAsync(AuditActions.MemberJoined, Target(member), null, AuditSummaries.Member(member));
+        }
+        return joined;
     }
 
     public async Task<Outcome> CancelInvitationAsync(string invitationId)
@@ -312,9 +318,14 @@ public sealed class TenantGrain(
         {
             return refused;
         }
+        if (member.Role == role)
+        {
+            return member;
+        }
         var changed = member with { Role = role };
         State.Members[State.Members.IndexOf(member)] = changed;
         await tenant.WriteStateAsync();
+        await AuditAsync(AuditActions.RoleChanged, Target(member), AuditSummaries.Member(member), AuditSummaries.Member(changed));
         return changed;
     }
 
@@ -334,6 +345,7 @@ public sealed class TenantGrain(
         await tenant.WriteStateAsync();
         await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(Id, userId)).DeactivateAsync();
         await GrainFactory.GetGrain<IEmailIndexGrain>(Emails.Normalize(member.Email)).ReleaseAsync(userId);
+        await AuditAsync(AuditActions.MemberRemoved, Target(member), AuditSummaries.Member(member), null);
         return Outcome.Success;
     }
 
@@ -370,6 +382,10 @@ public sealed class TenantGrain(
     private int SeatsInUse(string? exceptInvitationTo = null) =>
         State.Members.Count(m => Seats.Uses(m.Role)) +
         OpenInvitations().Count(i => Seats.Uses(i.Invitation.Role) && i.Invitation.Email != exceptInvitationTo);
+    private Task AuditAsync(string action, AuditTarget target, object? before, object? after) =>
+        GrainFactory.AuditAsync(Id, action, target, before, after);
+
+    private static AuditTarget Target(TeamMember member) => new(AuditTargetTypes.User, member.Id);
 
     private TeamMember? FindMember(string userId) => State.Members.Find(m => m.Id == userId);
 

@@ -9,7 +9,12 @@ public sealed class UserState
     [Id(1)] public string PasswordHash { get; set; } = "";
     [Id(2)] public bool Active { get; set; }
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Tokens issued since tracking began (older ones simply expire), pruned when they expire.</summary>
+    [Id(4)] public List<TrackedToken> Tokens { get; set; } = [];
 }
+
+[GenerateSerializer, Alias("bob.TrackedToken")]
+public sealed record TrackedToken([property: Id(0)] string Key, [property: Id(1)] DateTimeOffset ExpiresAt);
 
 public sealed class UserGrain(
     [PersistentState("user", "bob")] IPersistentState<UserState> user,
@@ -37,6 +42,24 @@ public sealed class UserGrain(
             await user.WriteStateAsync();
         }
         return check != PasswordCheck.Wrong;
+    }
+
+    public async Task TrackTokenAsync(string tokenKey, DateTimeOffset expiresAt)
+    {
+        var now = time.GetUtcNow();
+        user.State.Tokens.RemoveAll(t => t.ExpiresAt <= now);
+        user.State.Tokens.Add(new TrackedToken(tokenKey, expiresAt));
+        await user.WriteStateAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> ChangePasswordAsync(string passwordHash)
+    {
+        var now = time.GetUtcNow();
+        var live = user.State.Tokens.Where(t => t.ExpiresAt > now).Select(t => t.Key).ToList();
+        user.State.PasswordHash = passwordHash;
+        user.State.Tokens = [];
+        await user.WriteStateAsync();
+        return live;
     }
 
     public async Task DeactivateAsync()

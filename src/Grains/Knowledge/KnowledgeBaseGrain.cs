@@ -1,5 +1,7 @@
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Knowledge;
+using Bob.Grains.Audit;
 
 namespace Bob.Grains.Knowledge;
 
@@ -32,6 +34,7 @@ public sealed class KnowledgeBaseGrain(
         var article = new KnowledgeArticle(Ids.New(IdPrefixes.Article), input.Title.Trim(), input.Content, Tags(input), now, now);
         knowledge.State.Articles.Add(article);
         await SaveAsync();
+        await AuditAsync(AuditActions.KnowledgeCreated, null, article);
         return article;
     }
 
@@ -48,6 +51,7 @@ public sealed class KnowledgeBaseGrain(
         var updated = current with { Title = input.Title.Trim(), Content = input.Content, Tags = Tags(input), UpdatedAt = time.GetUtcNow() };
         knowledge.State.Articles[knowledge.State.Articles.IndexOf(current)] = updated;
         await SaveAsync();
+        await AuditAsync(AuditActions.KnowledgeUpdated, current, updated);
         return updated;
     }
 
@@ -59,6 +63,7 @@ public sealed class KnowledgeBaseGrain(
         }
         knowledge.State.Articles.Remove(current);
         await SaveAsync();
+        await AuditAsync(AuditActions.KnowledgeDeleted, current, null);
         return Outcome.Success;
     }
 
@@ -69,6 +74,10 @@ public sealed class KnowledgeBaseGrain(
         knowledge.State.Version++;
         await knowledge.WriteStateAsync();
     }
+
+    private Task AuditAsync(string action, KnowledgeArticle? before, KnowledgeArticle? after) =>
+        GrainFactory.AuditAsync(new TenantId(this.GetPrimaryKeyString()), action, new AuditTarget(AuditTargetTypes.Article, (before ?? after)!.Id),
+            before is null ? null : AuditSummaries.Article(before), after is null ? null : AuditSummaries.Article(after));
 
     private KnowledgeArticle? Find(string articleId) => knowledge.State.Articles.Find(a => a.Id == articleId);
 

@@ -1,6 +1,8 @@
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Webhooks;
+using Bob.Grains.Audit;
 
 namespace Bob.Grains.Personas;
 
@@ -43,7 +45,9 @@ public sealed class PersonaCatalogGrain(
         {
             return new Failure(FailureCodes.Conflict, $"A tenant has at most {MaxPersonas} personas.");
         }
-        return View(await AddAsync(Normalize(input)));
+        var created = View(await AddAsync(Normalize(input)));
+        await AuditAsync(AuditActions.PersonaCreated, null, created);
+        return created;
     }
 
     public async Task<PersonaView> EnsureDefaultAsync()
@@ -76,6 +80,7 @@ public sealed class PersonaCatalogGrain(
         var updated = entry with { Current = version };
         catalog.State.Personas[catalog.State.Personas.IndexOf(entry)] = updated;
         await WriteWithEventAsync(updated, "updated");
+        await AuditAsync(AuditActions.PersonaUpdated, View(entry), View(updated));
         return View(updated);
     }
 
@@ -85,8 +90,14 @@ public sealed class PersonaCatalogGrain(
         {
             return Failure.NotFound("Persona");
         }
+        if (catalog.State.ActiveId == personaId)
+        {
+            return View(entry);
+        }
+        var before = View(entry);
         catalog.State.ActiveId = personaId;
         await WriteWithEventAsync(entry, "activated");
+        await AuditAsync(AuditActions.PersonaActivated, before, View(entry));
         return View(entry);
     }
 
@@ -100,9 +111,11 @@ public sealed class PersonaCatalogGrain(
         {
             return new Failure(FailureCodes.ActivePersona, "The active persona cannot be deleted: activate another one first.");
         }
+        var deleted = View(entry);
         catalog.State.Personas.Remove(entry);
         await catalog.WriteStateAsync();
         await PersonaGrain(personaId).DeleteAsync();
+        await AuditAsync(AuditActions.PersonaDeleted, deleted, null);
         return Outcome.Success;
     }
 
@@ -131,6 +144,10 @@ public sealed class PersonaCatalogGrain(
     }
 
     private Task FlushWebhookEventsAsync() => outbox.FlushAsync(this, catalog.State.PendingWebhookEvents, catalog.WriteStateAsync);
+
+    private Task AuditAsync(string action, PersonaView? before, PersonaView? after) =>
+        GrainFactory.AuditAsync(Tenant, action, new AuditTarget(AuditTargetTypes.Persona, (before ?? after)!.Id),
+            before is null ? null : AuditSummaries.Persona(before), after is null ? null : AuditSummaries.Persona(after));
 
     private CatalogEntry Active() => Find(catalog.State.ActiveId) ?? catalog.State.Personas[0];
 

@@ -18,6 +18,8 @@ public sealed class GrainMetrics
     private readonly Counter<long> _logins;
     private readonly Counter<long> _webhookDeliveries;
     private readonly Histogram<double> _webhookDeliveryDuration;
+    private readonly Counter<long> _guardrails;
+    private readonly Counter<long> _retentionDeleted;
 
     public GrainMetrics(IMeterFactory meterFactory)
     {
@@ -28,6 +30,26 @@ public sealed class GrainMetrics
         _webhookDeliveries = meter.CreateCounter<long>("bob.webhooks.deliveries", "{delivery}", "Webhook delivery attempts by outcome.");
         _webhookDeliveryDuration = meter.CreateHistogram<double>("bob.webhooks.delivery.duration", "s", "Time to deliver one webhook attempt.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Durations.Seconds });
+        _guardrails = meter.CreateCounter<long>("bob.guardrails.triggered", "{turn}",
+            "Visitor turns a tenant's governance acted on, by guardrail (blocked_topic: refused without a model; handoff_keyword: handed to a human).");
+        _retentionDeleted = meter.CreateCounter<long>("bob.retention.deleted", "{row}", "Transcript rows deleted by retention, by kind (conversation, message).");
+    }
+
+    public const string BlockedTopic = "blocked_topic";
+    public const string HandoffKeyword = "handoff_keyword";
+
+    public void GuardrailTriggered(string guardrail) => _guardrails.Add(1, new KeyValuePair<string, object?>("guardrail", guardrail));
+
+    public void RetentionDeleted(int conversations, int messages)
+    {
+        if (conversations > 0)
+        {
+            _retentionDeleted.Add(conversations, new KeyValuePair<string, object?>("kind", "conversation"));
+        }
+        if (messages > 0)
+        {
+            _retentionDeleted.Add(messages, new KeyValuePair<string, object?>("kind", "message"));
+        }
     }
 
     public void CreditsCharged(int credits)

@@ -1,6 +1,8 @@
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.WidgetKeys;
 using Bob.Grains.Webhooks;
+using Bob.Grains.Audit;
 
 namespace Bob.Grains.WidgetKeys;
 
@@ -41,6 +43,7 @@ public sealed class WidgetKeyCatalogGrain(
         await IndexOriginsAsync(view.Key, [], view.AllowedOrigins);
         catalog.State.Keys.Add(view);
         await catalog.WriteStateAsync();
+        await AuditAsync(AuditActions.WidgetKeyCreated, null, view);
         return view;
     }
 
@@ -61,7 +64,7 @@ public sealed class WidgetKeyCatalogGrain(
         var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins, Appearance = appearance ?? current.Appearance };
         await BindAsync(updated);
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, updated.AllowedOrigins);
-        return await ReplaceAsync(current, updated);
+        return await ReplaceAsync(AuditActions.WidgetKeyUpdated, current, updated);
     }
 
     public async Task<Result<WidgetKeyView>> RotateAsync(string keyId)
@@ -79,6 +82,7 @@ public sealed class WidgetKeyCatalogGrain(
         // The rotation and its widget_key.rotated event in one state write.
         var rotatedEvent = WebhookPayloads.WidgetKeyRotated(Tenant, rotated.Id, rotated.Name, rotated.RotatedAt!.Value);
         await outbox.CommitAsync(this, catalog.State.PendingWebhookEvents, [rotatedEvent], catalog.WriteStateAsync);
+        await AuditAsync(AuditActions.WidgetKeyRotated, current, rotated);
         return WithAppearance(rotated);
     }
 
@@ -92,17 +96,23 @@ public sealed class WidgetKeyCatalogGrain(
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
         catalog.State.Keys.Remove(current);
         await catalog.WriteStateAsync();
+        await AuditAsync(AuditActions.WidgetKeyRevoked, current, null);
         return Outcome.Success;
     }
 
     private Task FlushWebhookEventsAsync() => outbox.FlushAsync(this, catalog.State.PendingWebhookEvents, catalog.WriteStateAsync);
 
-    private async Task<WidgetKeyView> ReplaceAsync(WidgetKeyView current, WidgetKeyView updated)
+    private async Task<WidgetKeyView> ReplaceAsync(string action, WidgetKeyView current, WidgetKeyView updated)
     {
         catalog.State.Keys[catalog.State.Keys.IndexOf(current)] = updated;
         await catalog.WriteStateAsync();
+        await AuditAsync(action, current, updated);
         return WithAppearance(updated);
     }
+
+    private Task AuditAsync(string action, WidgetKeyView? before, WidgetKeyView? after) =>
+        GrainFactory.AuditAsync(Tenant, action, new AuditTarget(AuditTargetTypes.WidgetKey, (before ?? after)!.Id),
+            before is null ? null : AuditSummaries.WidgetKey(WithAppearance(before)), after is null ? null : AuditSummaries.WidgetKey(WithAppearance(after)));
 
     private async Task IndexOriginsAsync(string keyValue, IReadOnlyList<string> before, IReadOnlyList<string> after)
     {

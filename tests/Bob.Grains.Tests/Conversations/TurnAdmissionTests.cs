@@ -7,6 +7,10 @@ using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Conversations;
+using Bob.Grains.Abstractions.Governance;
+using Bob.Grains.Telemetry;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bob.Grains.Tests.Conversations;
@@ -24,7 +28,8 @@ public sealed class TurnAdmissionTests
     public TurnAdmissionTests()
     {
         var builtIn = new AssistantEngine(new BuiltInChatClient());
-        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null));
+        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null),
+            new GrainMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
     }
 
     private Transcript NewTranscript() => new(Tenant, new ConversationId("ses_admit"), null, [], _time);
@@ -182,6 +187,51 @@ public sealed class TurnAdmissionTests
         Assert.Equal(CreditPolicies.Overage, answer.CreditPolicy);
     }
 
+    [Fact]
+    public async Task With_redaction_on_the_turn_goes_on_with_personal_data_masked_and_the_model_request_too()
+    {
+        _sources.Guardrails = new Guardrails([], true, []);
+
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn("mail me at sam@example.com about card 4111 1111 1111 1111"));
+
+        var answer = Assert.IsType<TurnOutcome.Answer>(outcome);
+        Assert.Equal("mail me at [email] about card [card]", answer.Turn.Message);
+        Assert.Equal("mail me at [email] about card [card]", answer.Request.Message);
+    }
+
+    [Fact]
+    public async Task With_redaction_off_the_text_is_kept_as_written()
+    {
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn("mail me at sam@example.com"));
+
+        Assert.Equal("mail me at sam@example.com", Assert.IsType<TurnOutcome.Answer>(outcome).Turn.Message);
+    }
+
+    [Fact]
+    public async Task A_handoff_keyword_hands_the_turn_to_a_human_even_without_credits()
+    {
+        _sources.Guardrails = new Guardrails([], false, ["refund"]);
+        _sources.Credits = new ChatCredits(100, 0);
+
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn("I want a Refund now"));
+
+        Assert.Equal(Ava, Assert.IsType<TurnOutcome.HandedOff>(outcome).Persona);
+    }
+
+    [Fact]
+    public async Task A_blocked_topic_is_refused_by_the_engine_without_a_model_or_a_credit_even_at_zero_credits()
+    {
+        _sources.Guardrails = new Guardrails(["politics"], false, []);
+        _sources.Credits = new ChatCredits(100, 0);
+
+        var answer = Assert.IsType<TurnOutcome.Answer>(await _admission.AdmitAsync(NewTranscript(), Turn("What about politics today?")));
+        var reply = await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None);
+
+        Assert.Equal(0, reply.CreditsCost);
+        Assert.Empty(reply.Citations);
+        Assert.Contains("politics", answer.Request.Policy.BlockedTopics);
+    }
+
     private sealed class InMemorySources : ITurnSources
     {
         public TenantSettings? Settings { get; set; } = new(PublicChat: true, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
@@ -194,7 +244,12 @@ public sealed class TurnAdmissionTests
 
         public int Calls { get; private set; }
 
+        public Guardrails Guardrails { get; set; } = Guardrails.None;
+
         public Task<TenantSettings?> SettingsAsync(TenantId tenant) => Answer(Settings);
+
+        /// <summary>Read beside the settings (not counted in <see cref="Calls"/>, which tracks the checks' order).</summary>
+        public Task<Guardrails> GuardrailsAsync(TenantId tenant) => Task.FromResult(Guardrails);
 
         public Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId)
         {

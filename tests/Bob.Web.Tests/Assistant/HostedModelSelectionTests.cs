@@ -5,7 +5,7 @@ using Bob.Web.Tests.Chat;
 namespace Bob.Web.Tests.Assistant;
 
 /// <summary>The platform has a hosted model configured (a fake OpenAI-compatible service on loopback, faked only at its HTTP boundary).</summary>
-public sealed class HostedModelApp : BobWebApp
+public class HostedModelApp : BobWebApp
 {
     public FakeOpenAiServer Model { get; private set; } = null!;
 
@@ -17,7 +17,7 @@ public sealed class HostedModelApp : BobWebApp
         ["Bob:Assistant:Hosted:Endpoint"] = Model.Endpoint.ToString(),
         ["Bob:Assistant:Hosted:Model"] = FakeOpenAiServer.Model,
         ["Bob:Assistant:Hosted:ApiKey"] = "sk-test",
-        ["Bob:Assistant:Hosted:Timeout"] = "00:00:03",
+        ["Bob:Assistant:Hosted:Timeout"] = "00:00:10",
         ["Bob:Assistant:Hosted:MaxRetries"] = "0",
     };
 
@@ -25,6 +25,7 @@ public sealed class HostedModelApp : BobWebApp
     {
         await base.DisposeAsync();
         await Model.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -27,6 +27,10 @@ public static class AuditApi
         return entries;
     }
 
+    /// <summary>The id of the newest entry <paramref name="token"/>'s user can see (0 when the log is empty).</summary>
+    public static async Task<long> LastAuditIdAsync(this BobWebApp app, string token) =>
+        (await app.AuditPageAsync(token, "limit=1"))["items"]!.AsArray().FirstOrDefault()?["id"]!.GetValue<long>() ?? 0;
+
     public static string Action(this JsonObject entry) => entry["action"]!.GetValue<string>();
 
     public static long Id(this JsonObject entry) => entry["id"]!.GetValue<long>();

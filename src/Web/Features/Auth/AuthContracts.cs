@@ -7,3 +7,4 @@ public sealed record LoginBody(string? Email, string? Password);
 public sealed record AcceptInvitationBody(string? Token, string? Password);
 
 public sealed record MeResponse(string Id, string Email, string Role, string TenantId, IReadOnlyList<string> Permissions, Grains.Abstractions.Identity.TenantSummary? Tenant);
+public sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword);

@@ -19,6 +19,9 @@ public sealed class AuthModule : ICarterModule
             .Describe<LoginResult>("Join a team with an invitation token and a new password; signs you in", StatusCodes.Status200OK, 400, 409, 429, 503);
         app.MapPost("/logout", LogoutAsync).RequireAuthorization().WithMetadata(AllowedWhileSuspended.Instance).WithName("Logout")
             .DescribeNoContent("Revoke this token (and its cookie) on every node", 401, 503);
+        app.MapPost("/change-password", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(RateLimits.Auth).WithName("ChangePassword")
+            .Describe<LoginResult>("Replace your password (currentPassword, newPassword): every session of yours is signed out and a new token is returned",
+                StatusCodes.Status200OK, 400, 401, 429, 503);
         app.MapGet("/me", MeAsync).RequireAuthorization().WithName("Me")
             .Describe<MeResponse>("Who is signed in: user, role, permissions and tenant", StatusCodes.Status200OK, 401, 503);
     }
@@ -47,6 +50,17 @@ public sealed class AuthModule : ICarterModule
             return Problems.From(invalid);
         }
         var result = await cluster.GetGrain<IAccountsGrain>(0).AcceptInvitationAsync(body.Token!, body.Password!);
+        return SignedIn(result, context);
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(ChangePasswordBody body, Caller caller, IClusterClient cluster, HttpContext context)
+    {
+        if (new Fields().Required("currentPassword", body.CurrentPassword).Required("newPassword", body.NewPassword).Failure is { } invalid)
+        {
+            return Problems.From(invalid);
+        }
+        var result = await cluster.GetGrain<IAccountsGrain>(0).ChangePasswordAsync(caller.Tenant, caller.UserId, body.CurrentPassword!, body.NewPassword!,
+            LoginSources.Of(context.Connection.RemoteIpAddress));
         return SignedIn(result, context);
     }
 

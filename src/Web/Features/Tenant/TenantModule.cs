@@ -1,4 +1,5 @@
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
 using Bob.Web.Http;
@@ -34,9 +35,32 @@ public sealed class TenantModule : ICarterModule
         app.MapGet("/settings", async (Caller caller, IClusterClient cluster) =>
             TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetSettingsAsync())).WithName("GetTenantSettings")
             .Describe<TenantSettings>("This tenant's settings: public chat, suspension, assistant engine", StatusCodes.Status200OK, 401, 503);
-        app.MapPatch("/settings", async (SettingsBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await cluster.GetGrain<ITenantGrain>(caller.Tenant).UpdateSettingsAsync(body.PublicChat, body.AssistantEngine)).ToHttp(context))
+        app.MapPatch("/settings", UpdateSettingsAsync)
             .RequirePermission(Permissions.GovernanceManage).WithName("UpdateTenantSettings")
-            .Describe<TenantSettings>("Change public chat or the assistant engine (builtin or hosted)", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
+            .Describe<TenantSettings>("Change the assistant engine (builtin or hosted) or public chat (an alias of publicChat in PUT /api/governance, audited the same way)",
+                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
+    }
+
+    /// <summary>The engine first (the tenant refuses an unknown one before anything is stored), then public chat through governance.</summary>
+    private static async Task<IResult> UpdateSettingsAsync(SettingsBody body, Caller caller, IClusterClient cluster, HttpContext context)
+    {
+        var tenant = cluster.GetGrain<ITenantGrain>(caller.Tenant);
+        if (body.AssistantEngine is not null && (await tenant.UpdateSettingsAsync(null, body.AssistantEngine)).Failure is { } refused)
+        {
+            return Problems.From(refused, context);
+        }
+        if (body.PublicChat is { } publicChat)
+        {
+            var governance = cluster.GetGrain<IGovernanceGrain>(caller.Tenant.Value);
+            if (await governance.GetAsync() is not { } current)
+            {
+                return Problems.From(Failure.NotFound("Tenant"), context);
+            }
+            if ((await governance.UpdateAsync(current with { PublicChat = publicChat })).Failure is { } notChanged)
+            {
+                return Problems.From(notChanged, context);
+            }
+        }
+        return await tenant.GetSettingsAsync() is { } settings ? TypedResults.Ok(settings) : Problems.From(Failure.NotFound("Tenant"), context);
     }
 }
