@@ -83,8 +83,12 @@ public sealed class ObservedBobWebApp : BobWebApp
     }
 }
 
-/// <summary>One observed node shared by the observability, log and management-port tests (start-up costs seconds).</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// One observed node shared by the observability, log and management-port tests (start-up costs seconds). It runs with
+/// no other collection beside it: OpenTelemetry merges same-named instruments of every "Bob" meter in the process into
+/// one stream, and another test host stopping meanwhile would end this node's series (one host per process in production).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ObservedNode : ICollectionFixture<ObservedBobWebApp>
 {
     public const string Name = "observed node";

@@ -71,7 +71,7 @@ public sealed class WidgetAppearanceTests(BobWebApp app) : IClassFixture<BobWebA
 
         var patch = await owner.PatchAsJsonAsync($"/api/widget-keys/{tenant.WidgetKeyId}", new
         {
-            appearance = new { displayName = new string('n', 41), greeting = "line one\u0000line two", primaryColor = "red", position = "top-left" },
+            appearance = new { displayName = new string('n', 41), greeting = new string('g', 301), primaryColor = "red", position = "top-left" },
         });
         var create = await owner.PostAsJsonAsync("/api/widget-keys", new { name = "styled", allowedOrigins = new[] { ChatApi.ShopOrigin }, appearance = new { primaryColor = "#12345" } });
 
@@ -79,6 +79,8 @@ public sealed class WidgetAppearanceTests(BobWebApp app) : IClassFixture<BobWebA
         Assert.Equal(["appearance.displayName", "appearance.greeting", "appearance.position", "appearance.primaryColor"],
             problem["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
         await create.AssertProblemAsync(400, "validation_failed");
+        var withNul = await owner.PatchAsJsonAsync($"/api/widget-keys/{tenant.WidgetKeyId}", new { appearance = new { greeting = "line one\u0000line two" } });
+        Assert.Equal(["appearance.greeting"], (await withNul.AssertProblemAsync(400, "validation_failed"))["errors"]!.AsObject().Select(e => e.Key));
         var keys = await (await owner.GetAsync("/api/widget-keys")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>();
         Assert.Single(keys!);
         Assert.Equal("#4f46e5", keys![0]!["appearance"]!["primaryColor"]!.GetValue<string>());
