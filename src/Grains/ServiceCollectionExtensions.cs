@@ -1,4 +1,5 @@
 using Bob.Assistant;
+using Bob.Grains.Admin;
 using Bob.Grains.Audit;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.Configure<CreditMeterOptions>(configuration.GetSection(CreditMeterOptions.Section));
         services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());

@@ -61,6 +61,7 @@ public static class SiloComposition
         silo.Services.AddBobGrainServices(configuration);
         silo.Services.TryAddSingleton<OperatorConsole>();
         silo.AddPlatformBootstrap();
+        silo.AddTenantDirectoryBackfill();
         silo.AddActivityPropagation()
             .AddIncomingGrainCallFilter<RequestLogScopeFilter>()
             .AddBobDashboard(configuration);

@@ -48,6 +48,7 @@ app.UseAuthentication();
 app.UseMiddleware<ActingUserMiddleware>();
 app.UseMiddleware<CsrfMiddleware>();
 app.UseAuthorization();
+app.UseMiddleware<SuspendedTenantGuard>();
 
 app.MapBobApiReference();
 app.MapBobHealthChecks();

@@ -59,7 +59,14 @@ public sealed record Principal(
     [property: Id(2)] string Email,
     [property: Id(3)] string Role,
     [property: Id(4)] string CsrfToken,
-    [property: Id(5)] DateTimeOffset ExpiresAt);
+    [property: Id(5)] DateTimeOffset ExpiresAt,
+    [property: Id(6)] bool TenantSuspended = false);
+
+/// <summary>A member as authentication sees them: their role, and whether their tenant is suspended (then they may only read).</summary>
+[GenerateSerializer, Immutable, Alias("bob.Membership")]
+public sealed record Membership(
+    [property: Id(0)] TeamMember Member,
+    [property: Id(1)] bool TenantSuspended);
 
 [GenerateSerializer, Immutable, Alias("bob.TeamMember")]
 public sealed record TeamMember(
@@ -93,3 +100,18 @@ public sealed record InvitationIssued(
 public sealed record Actor(
     [property: Id(0)] string UserId,
     [property: Id(1)] string Role);
+
+/// <summary>A tenant as its portal and the platform admin see it: profile, status, plan and what of the plan is in use.</summary>
+[GenerateSerializer, Immutable, Alias("bob.TenantOverview")]
+public sealed record TenantOverview(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Status,
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] string Plan,
+    [property: Id(5)] int PricebookVersion,
+    [property: Id(6)] DateTimeOffset SubscribedAt,
+    [property: Id(7)] Billing.BillingPeriod Period,
+    [property: Id(8)] Billing.PlanLimits Limits,
+    [property: Id(9)] int SeatsUsed,
+    [property: Id(10)] int IntegrationsUsed);

@@ -49,8 +49,33 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("ReleaseIntegration")]
     Task ReleaseIntegrationAsync(string integrationId);
 
+    /// <summary>Profile, status, plan and what of the plan is in use; null when the tenant does not exist.</summary>
+    [Alias("GetOverview")]
+    Task<TenantOverview?> GetOverviewAsync();
+
+    /// <summary>
+    /// Subscribes to <paramref name="planId"/> under the live pricebook version (choosing the current plan again moves it to
+    /// the live version). Refused with 409 <c>seat_limit_reached</c> / <c>integration_limit_reached</c> while the tenant uses
+    /// more than the plan allows. Credits used this period stay used; the billing period does not move.
+    /// </summary>
+    [Alias("ChangePlan")]
+    Task<Result<TenantOverview>> ChangePlanAsync(string planId);
+
+    /// <summary>Suspends or resumes the tenant (platform admin): while suspended every chat route and its widget answer
+    /// 403 <c>tenant_suspended</c> and its members can log in and read, nothing more. The platform tenant is never suspended.</summary>
+    [Alias("SetSuspended")]
+    Task<Result<TenantOverview>> SetSuspendedAsync(bool suspended);
+
+    /// <summary>Writes this tenant's row in the platform admin's directory (tenants created before it existed are listed so at start).</summary>
+    [Alias("SyncDirectory")]
+    Task SyncDirectoryAsync();
+
     [Alias("GetMember")]
     Task<TeamMember?> GetMemberAsync(string userId);
+
+    /// <summary>The member and the tenant's suspension in one call, for authentication on every request.</summary>
+    [Alias("GetMembership")]
+    Task<Membership?> GetMembershipAsync(string userId);
 
     [Alias("AddMember")]
     Task<Outcome> AddMemberAsync(TeamMember member);
@@ -64,6 +89,10 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>Called by the invitation flow once the new member exists; drops the pending invitation.</summary>
     [Alias("CompleteInvitation")]
     Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member);
+
+    /// <summary>Withdraws an open invitation: its link stops working and its seat is free.</summary>
+    [Alias("CancelInvitation")]
+    Task<Outcome> CancelInvitationAsync(string invitationId);
 
     [Alias("ChangeRole")]
     Task<Result<TeamMember>> ChangeRoleAsync(Actor actor, string userId, string role);

@@ -4,6 +4,7 @@ using Bob.Assistant;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Billing;
 
 namespace Bob.Grains.Conversations;
 
@@ -72,7 +73,7 @@ public sealed class ConversationGrain(
             TurnOutcome.Refused refused => refused.Failure,
             TurnOutcome.Replayed replayed => replayed.Reply,
             TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(turn, silent.Persona),
-            TurnOutcome.Answer answer => await CommitAnsweredTurnAsync(turn, answer.Persona, await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None)),
+            TurnOutcome.Answer answer => await AnswerAsync(turn, answer),
             _ => throw new UnreachableException(),
         });
 
@@ -196,19 +197,33 @@ public sealed class ConversationGrain(
                 break;
             case TurnOutcome.Answer answer:
                 AssistantReply? final = null;
-                await foreach (var update in answer.Engine.StreamAsync(answer.Request, CancellationToken.None))
+                Result<ChatReply>? answered = null;
+                var committing = false;
+                try
                 {
-                    if (update.Final is not null)
+                    await foreach (var update in answer.Engine.StreamAsync(answer.Request, CancellationToken.None))
                     {
-                        final = update.Final;
+                        if (update.Final is not null)
+                        {
+                            final = update.Final;
+                        }
+                        else if (!string.IsNullOrEmpty(update.Delta))
+                        {
+                            yield return new ChatStreamItem(update.Delta, null, null);
+                        }
                     }
-                    else if (!string.IsNullOrEmpty(update.Delta))
+                    committing = true;
+                    answered = await CommitAnsweredTurnAsync(turn, answer, final!);
+                }
+                finally
+                {
+                    // The engine failed or the reader left mid-stream: nothing was stored, so the hold goes back.
+                    if (!committing)
                     {
-                        yield return new ChatStreamItem(update.Delta, null, null);
+                        await tenantSources.ReleaseAsync(_transcript.Tenant, answer.Hold.Held);
                     }
                 }
-                var answered = await CommitAnsweredTurnAsync(turn, answer.Persona, final!);
-                yield return new ChatStreamItem(null, answered.Value, answered.Failure);
+                yield return new ChatStreamItem(null, answered!.Value, answered.Failure);
                 break;
             default:
                 throw new UnreachableException();
@@ -223,20 +238,51 @@ public sealed class ConversationGrain(
         return new ChatReply(_transcript.Id, change.Messages[0].MessageId, "", persona, [], true, credits, change.Row.Status);
     }
 
-    private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(ChatTurn turn, ChatPersona persona, AssistantReply reply)
+    private async Task<Result<ChatReply>> AnswerAsync(ChatTurn turn, TurnOutcome.Answer answer)
+    {
+        AssistantReply reply;
+        try
+        {
+            reply = await answer.Engine.ReplyAsync(answer.Request, CancellationToken.None);
+        }
+        catch
+        {
+            await tenantSources.ReleaseAsync(_transcript.Tenant, answer.Hold.Held);
+            throw;
+        }
+        return await CommitAnsweredTurnAsync(turn, answer, reply);
+    }
+
+    private async Task<Result<ChatReply>> CommitAnsweredTurnAsync(ChatTurn turn, TurnOutcome.Answer answer, AssistantReply reply)
     {
         var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
         // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
         var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
-        var change = _transcript.AnsweredTurn(turn, persona, reply.Text, citations, reply.Handoff, reply.CreditsCost, issued);
-        var transaction = await CommitAsync(change);
+        var cost = CreditLedger.Chargeable(reply.CreditsCost, answer.Hold, answer.CreditPolicy);
+        var change = _transcript.AnsweredTurn(turn, answer.Persona, reply.Text, citations, reply.Handoff, cost, issued);
+        ulong? transaction;
+        try
+        {
+            transaction = await CommitAsync(change);
+        }
+        catch
+        {
+            await tenantSources.ReleaseAsync(_transcript.Tenant, answer.Hold.Held);
+            throw;
+        }
         // Charged only once the answer (and its cost) is durable: a failed write costs nothing. An answer stored behind a
         // lost acknowledgement has no transaction id to charge with: the meter recounts the log instead.
-        var credits = reply.CreditsCost == 0 ? await tenantSources.BalanceAsync(_transcript.Tenant)
-            : transaction is { } committed ? await tenantSources.ChargeAsync(_transcript.Tenant, reply.CreditsCost, committed)
-            : await tenantSources.ReconcileAsync(_transcript.Tenant);
-        var answer = change.Messages[^1];
-        return new ChatReply(_transcript.Id, answer.MessageId, answer.Text, persona, answer.Citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
+        var credits = transaction is { } committed
+            ? await tenantSources.SettleAsync(_transcript.Tenant, answer.Hold.Held, cost, committed)
+            : await ReleaseAndRecountAsync(answer.Hold.Held);
+        var message = change.Messages[^1];
+        return new ChatReply(_transcript.Id, message.MessageId, message.Text, answer.Persona, message.Citations, reply.Handoff, credits, ConversationStatus.Assistant, issued);
+    }
+
+    private async Task<ChatCredits> ReleaseAndRecountAsync(int held)
+    {
+        await tenantSources.ReleaseAsync(_transcript.Tenant, held);
+        return await tenantSources.ReconcileAsync(_transcript.Tenant);
     }
 
     /// <summary>Appends durably, then (only then) applies the change in memory, wakes waiting readers and tells Mission Control.

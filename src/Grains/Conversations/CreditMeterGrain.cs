@@ -1,6 +1,9 @@
+using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Billing;
+using Bob.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Conversations;
@@ -8,71 +11,71 @@ namespace Bob.Grains.Conversations;
 /// <summary>
 /// Sums the period's credits from the log together with the snapshot that sum saw; a later charge counts only when its
 /// commit is not in that snapshot. So a meter (re)activated between an answer's commit and its charge never counts it
-/// twice, and a periodic recount heals a charge that never came (its conversation's silo died in between).
+/// twice, and a periodic recount heals a charge that never came (its conversation's silo died in between). Turns hold a
+/// credit before their engine runs (<see cref="CreditLedger"/>); one activation answers one call at a time, so the
+/// last credits go to exactly as many turns as they cover, whichever silos the turns run on.
 /// </summary>
-public sealed class CreditMeterGrain(TranscriptStore store, IOptions<CreditMeterOptions> options, TimeProvider time) : Grain, ICreditMeterGrain
+public sealed class CreditMeterGrain(TranscriptStore store, IOptions<CreditMeterOptions> options, TimeProvider time, GrainMetrics metrics) : Grain, ICreditMeterGrain
 {
-    private DateTimeOffset _periodStart;
-    private int _used;
-    private int _included;
+    private CreditLedger _ledger = null!;
     private CommitSnapshot _summed = CommitSnapshot.Nothing;
+    private BillingPeriod? _summedPeriod;
 
     private TenantId Tenant => new(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await RecountAsync();
         var plan = await GrainFactory.GetGrain<ITenantGrain>(Tenant).GetPlanAsync();
-        _included = plan?.Limits.IncludedCredits ?? 0;
+        _ledger = new CreditLedger(time, plan?.Limits.IncludedCredits ?? 0);
+        await RecountAsync();
         var every = options.Value.ReconcileInterval;
         this.RegisterGrainTimer(RecountAsync, every, every);
     }
 
-    public Task<ChatCredits> BalanceAsync()
+    public Task<ChatCredits> BalanceAsync() => Task.FromResult(_ledger.Balance);
+
+    public Task<CreditHold> HoldAsync(string creditPolicy) =>
+        Task.FromResult(new CreditHold(_ledger.TryHold(creditPolicy) ? CreditLedger.HeldPerTurn : 0, _ledger.Balance));
+
+    public Task<ChatCredits> SettleAsync(int held, int credits, ulong commitTransaction)
     {
-        RollOverIfNewPeriod();
-        return Task.FromResult(Balance());
+        _ledger.Release(held);
+        if (credits > 0 && !Summed().Sees(commitTransaction))
+        {
+            _ledger.Charge(credits);
+            metrics.CreditsCharged(credits);
+        }
+        return Task.FromResult(_ledger.Balance);
     }
 
-    public Task<ChatCredits> ChargeAsync(int credits, ulong commitTransaction)
+    public Task<ChatCredits> ChargeAsync(int credits, ulong commitTransaction) => SettleAsync(0, credits, commitTransaction);
+
+    public Task<ChatCredits> ReleaseAsync(int held)
     {
-        RollOverIfNewPeriod();
-        if (!_summed.Sees(commitTransaction))
-        {
-            _used += credits;
-        }
-        return Task.FromResult(Balance());
+        _ledger.Release(held);
+        return Task.FromResult(_ledger.Balance);
     }
 
     public async Task<ChatCredits> ReconcileAsync()
     {
         await RecountAsync();
-        return Balance();
+        return _ledger.Balance;
+    }
+
+    public Task PlanChangedAsync(int includedCredits)
+    {
+        _ledger.SetIncluded(includedCredits);
+        return Task.CompletedTask;
     }
 
     private async Task RecountAsync()
     {
-        var periodStart = PeriodStart();
-        (_used, _summed) = await store.CreditsUsedSinceAsync(Tenant, periodStart);
-        _periodStart = periodStart;
+        var period = BillingPeriod.Containing(time.GetUtcNow());
+        var (used, summed) = await store.CreditsUsedSinceAsync(Tenant, period.Start);
+        _ledger.Recounted(period, used);
+        (_summed, _summedPeriod) = (summed, period);
     }
 
-    private ChatCredits Balance() => new(_used, Math.Max(0, _included - _used));
-
-    private void RollOverIfNewPeriod()
-    {
-        var current = PeriodStart();
-        if (current != _periodStart)
-        {
-            _periodStart = current;
-            _used = 0;
-            _summed = CommitSnapshot.Nothing;
-        }
-    }
-
-    private DateTimeOffset PeriodStart()
-    {
-        var now = time.GetUtcNow();
-        return new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-    }
+    /// <summary>The last sum's snapshot, while it is of the current period (a new period has summed nothing yet).</summary>
+    private CommitSnapshot Summed() => _ledger.Period == _summedPeriod ? _summed : CommitSnapshot.Nothing;
 }

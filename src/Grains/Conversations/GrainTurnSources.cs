@@ -19,8 +19,12 @@ public sealed class GrainTurnSources(IGrainFactory grains, KnowledgeIndexCache k
 
     public Task<ChatCredits> BalanceAsync(TenantId tenant) => grains.GetGrain<ICreditMeterGrain>(tenant).BalanceAsync();
 
-    public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction) =>
-        grains.GetGrain<ICreditMeterGrain>(tenant).ChargeAsync(credits, commitTransaction);
+    public Task<CreditHold> HoldAsync(TenantId tenant, string creditPolicy) => grains.GetGrain<ICreditMeterGrain>(tenant).HoldAsync(creditPolicy);
+
+    public Task<ChatCredits> SettleAsync(TenantId tenant, int held, int credits, ulong commitTransaction) =>
+        grains.GetGrain<ICreditMeterGrain>(tenant).SettleAsync(held, credits, commitTransaction);
+
+    public Task<ChatCredits> ReleaseAsync(TenantId tenant, int held) => grains.GetGrain<ICreditMeterGrain>(tenant).ReleaseAsync(held);
 
     public Task<ChatCredits> ReconcileAsync(TenantId tenant) => grains.GetGrain<ICreditMeterGrain>(tenant).ReconcileAsync();
 }

@@ -22,9 +22,16 @@ public interface ITurnSources
 
     Task<ChatCredits> BalanceAsync(TenantId tenant);
 
+    /// <summary>Holds a turn's credit before its engine runs (see <see cref="ICreditMeterGrain.HoldAsync"/>).</summary>
+    Task<CreditHold> HoldAsync(TenantId tenant, string creditPolicy);
+
     /// <summary>Called only once the answer that cost <paramref name="credits"/> is durable, with the PostgreSQL
-    /// transaction that committed it (so a meter that already counted it from the log does not count it again).</summary>
-    Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction);
+    /// transaction that committed it (so a meter that already counted it from the log does not count it again):
+    /// gives back the turn's <paramref name="held"/> credits and counts the answer's.</summary>
+    Task<ChatCredits> SettleAsync(TenantId tenant, int held, int credits, ulong commitTransaction);
+
+    /// <summary>Gives back a turn's hold when nothing was stored.</summary>
+    Task<ChatCredits> ReleaseAsync(TenantId tenant, int held);
 
     /// <summary>Recounts the tenant's credits from the log: for an answer stored behind a lost acknowledgement.</summary>
     Task<ChatCredits> ReconcileAsync(TenantId tenant);

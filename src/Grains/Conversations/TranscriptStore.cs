@@ -83,7 +83,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             "FROM bob_conversations c WHERE c.tenant_id = $1 AND ($2::text IS NULL OR c.status = $2) " +
             "AND ($3::text IS NULL OR c.title ILIKE $3 OR c.last_preview ILIKE $3 OR EXISTS (" +
             "SELECT 1 FROM bob_messages m WHERE m.tenant_id = c.tenant_id AND m.session_id = c.session_id AND m.body ILIKE $3))";
-        var pattern = string.IsNullOrWhiteSpace(query.Text) ? null : $"%{EscapeLike(query.Text.Trim())}%";
+        var pattern = LikePatterns.Containing(query.Text);
         int total;
         await using (var count = new NpgsqlCommand($"SELECT count(*) {filter}", connection))
         {
@@ -198,8 +198,6 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         command.Parameters.Add(Text(status));
         command.Parameters.Add(Text(pattern));
     }
-
-    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -31,13 +31,13 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         }
         var tenant = transcript.Tenant;
         var settings = await sources.SettingsAsync(tenant);
+        if (settings is { Suspended: true })
+        {
+            return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
+        }
         if (settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat."));
-        }
-        if (settings.Suspended)
-        {
-            return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
         }
         var persona = await sources.SpeakerAsync(tenant, transcript.Row?.PersonaId);
         var speaker = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
@@ -49,13 +49,15 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         {
             return new TurnOutcome.SilentForHuman(speaker);
         }
-        if ((await sources.BalanceAsync(tenant)).Remaining <= 0)
+        var request = new AssistantRequest(tenant.Value, new PersonaProfile(persona.Id, persona.Name, persona.Tone, persona.SystemPrompt),
+            History(transcript), turn.Message.Trim(), await sources.KnowledgeAsync(tenant), AssistantPolicy.None);
+        // Held last, so nothing after it can fail and strand the credit: from here the grain settles or frees it.
+        var hold = await sources.HoldAsync(tenant, settings.CreditPolicy);
+        if (!hold.Granted)
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.CreditsExhausted, "This business has used its AI credits for the month; a human can still help."));
         }
-        var request = new AssistantRequest(tenant.Value, new PersonaProfile(persona.Id, persona.Name, persona.Tone, persona.SystemPrompt),
-            History(transcript), turn.Message.Trim(), await sources.KnowledgeAsync(tenant), AssistantPolicy.None);
-        return new TurnOutcome.Answer(speaker, request, engines.ForTenant(settings.AssistantEngine));
+        return new TurnOutcome.Answer(speaker, request, engines.ForTenant(settings.AssistantEngine), hold, settings.CreditPolicy);
     }
 
     private static List<ConversationTurn> History(Transcript transcript) =>

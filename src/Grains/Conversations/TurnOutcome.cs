@@ -20,6 +20,9 @@ public abstract record TurnOutcome
     /// <summary>A human agent has the conversation: the visitor's message is recorded and the assistant stays silent.</summary>
     public sealed record SilentForHuman(ChatPersona Persona) : TurnOutcome;
 
-    /// <summary>The assistant answers: this engine, with this request.</summary>
-    public sealed record Answer(ChatPersona Persona, AssistantRequest Request, IAssistantEngine Engine) : TurnOutcome;
+    /// <summary>
+    /// The assistant answers: this engine, with this request, on the credits <see cref="Hold"/> holds under the tenant's
+    /// <see cref="CreditPolicy"/>; the grain settles the hold once the answer is stored, or gives it back if none is.
+    /// </summary>
+    public sealed record Answer(ChatPersona Persona, AssistantRequest Request, IAssistantEngine Engine, CreditHold Hold, string CreditPolicy) : TurnOutcome;
 }

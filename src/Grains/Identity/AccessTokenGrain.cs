@@ -31,10 +31,10 @@ public sealed class AccessTokenGrain(
             return null;
         }
         // Role and membership are read live from the team, so a demotion or removal applies to the very next call.
-        var member = await GrainFactory.GetGrain<ITenantGrain>(state.Tenant).GetMemberAsync(state.UserId);
-        return member is null
+        var membership = await GrainFactory.GetGrain<ITenantGrain>(state.Tenant).GetMembershipAsync(state.UserId);
+        return membership is null
             ? null
-            : new Principal(state.Tenant, state.UserId, member.Email, member.Role, state.CsrfToken, state.ExpiresAt);
+            : new Principal(state.Tenant, state.UserId, membership.Member.Email, membership.Member.Role, state.CsrfToken, state.ExpiresAt, membership.TenantSuspended);
     }
 
     public async Task RevokeAsync()

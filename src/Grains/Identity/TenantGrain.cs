@@ -1,7 +1,11 @@
 using Bob.Assistant;
+using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
+using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Admin;
+using Bob.Grains.Audit;
 using Bob.Grains.Billing;
 using Microsoft.Extensions.Options;
 
@@ -37,11 +41,18 @@ public sealed record OpenInvitation(
 public sealed class TenantGrain(
     [PersistentState("tenant", "bob")] IPersistentState<TenantState> tenant,
     IOptions<AuthOptions> options,
+    TenantDirectory directory,
     TimeProvider time) : Grain, ITenantGrain
 {
+    /// <summary>The subscribed plan as its pricebook version prices it; published versions never change, so it is safe to keep.</summary>
+    private PricebookPlan? _subscribed;
+
     private TenantState State => tenant.State;
 
     private TenantId Id => new(this.GetPrimaryKeyString());
+
+    /// <summary>State written before the pricebook existed was subscribed under the seed's V1.</summary>
+    private int SubscribedVersion => State.PricebookVersion == 0 ? SeedPricebook.Version : State.PricebookVersion;
 
     public async Task<bool> CreateAsync(TenantCreation creation)
     {
@@ -49,6 +60,7 @@ public sealed class TenantGrain(
         {
             return false;
         }
+        var live = await Pricebook().GetLiveAsync();
         tenant.State = new TenantState
         {
             Exists = true,
@@ -56,15 +68,16 @@ public sealed class TenantGrain(
             Plan = creation.Plan,
             PublicChat = creation.PublicChat,
             CreatedAt = time.GetUtcNow(),
-            PricebookVersion = SeedPricebook.Version,
+            PricebookVersion = live.Version,
             PlanSince = time.GetUtcNow(),
         };
         await tenant.WriteStateAsync();
+        await SyncDirectoryAsync();
         return true;
     }
 
     public Task<TenantSummary?> GetAsync() => Task.FromResult(State.Exists
-        ? new TenantSummary(Id.Value, State.Name, State.Plan, State.Suspended ? "suspended" : "active", State.CreatedAt)
+        ? new TenantSummary(Id.Value, State.Name, State.Plan, Status(), State.CreatedAt)
         : null);
 
     public Task<TenantSettings?> GetSettingsAsync() => Task.FromResult(State.Exists
@@ -102,7 +115,73 @@ public sealed class TenantGrain(
         return (await GetSettingsAsync())!;
     }
 
-    public Task<TenantPlan?> GetPlanAsync() => Task.FromResult(State.Exists ? CurrentPlan() : null);
+    public async Task<TenantPlan?> GetPlanAsync() => State.Exists ? await CurrentPlanAsync() : null;
+
+    public async Task<TenantOverview?> GetOverviewAsync() => State.Exists ? await OverviewAsync() : null;
+
+    public async Task<Result<TenantOverview>> ChangePlanAsync(string planId)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (!Plans.All.Contains(planId))
+        {
+            return Failure.Validation("plan", $"plan must be one of {string.Join(", ", Plans.All)}.");
+        }
+        var live = await Pricebook().GetLiveAsync();
+        if (planId == State.Plan && live.Version == SubscribedVersion)
+        {
+            await SyncDirectoryAsync(); // a retry after a lost answer finds the directory up to date too
+            return await OverviewAsync();
+        }
+        var target = live.Plan(planId)!;
+        if (PlanLimitChecks.Fits(target, SeatsInUse(), State.Integrations.Count) is { } refused)
+        {
+            return refused;
+        }
+        var before = BillingAuditSummaries.Plan(State.Plan, SubscribedVersion);
+        State.Plan = planId;
+        State.PricebookVersion = live.Version;
+        State.PlanSince = time.GetUtcNow();
+        await tenant.WriteStateAsync();
+        _subscribed = target;
+        await GrainFactory.GetGrain<ICreditMeterGrain>(Id).PlanChangedAsync(target.IncludedCredits);
+        await SyncDirectoryAsync();
+        await GrainFactory.AuditAsync(Id, AuditActions.PlanChanged, TenantTarget(), before, BillingAuditSummaries.Plan(planId, live.Version));
+        return await OverviewAsync();
+    }
+
+    public async Task<Result<TenantOverview>> SetSuspendedAsync(bool suspended)
+    {
+        if (!State.Exists)
+        {
+            return Failure.NotFound("Tenant");
+        }
+        if (suspended && Id == TenantId.Platform)
+        {
+            return new Failure(FailureCodes.Conflict, "The platform tenant cannot be suspended.");
+        }
+        if (State.Suspended == suspended)
+        {
+            await SyncDirectoryAsync(); // a retry after a lost answer finds the directory up to date too
+            return await OverviewAsync();
+        }
+        var before = BillingAuditSummaries.Status(Status());
+        State.Suspended = suspended;
+        await tenant.WriteStateAsync();
+        await SyncDirectoryAsync();
+        await GrainFactory.AuditAsync(Id, suspended ? AuditActions.TenantSuspended : AuditActions.TenantResumed, TenantTarget(), before, BillingAuditSummaries.Status(Status()));
+        return await OverviewAsync();
+    }
+
+    public async Task SyncDirectoryAsync()
+    {
+        if (State.Exists)
+        {
+            await directory.UpsertAsync(new TenantDirectoryRow(Id.Value, State.Name, State.Plan, SubscribedVersion, Status(), State.CreatedAt), time.GetUtcNow());
+        }
+    }
 
     public async Task<Outcome> AdmitIntegrationAsync(string integrationId)
     {
@@ -114,11 +193,9 @@ public sealed class TenantGrain(
         {
             return Outcome.Success;
         }
-        var limit = CurrentPlan().Limits.Integrations;
-        if (State.Integrations.Count >= limit)
+        if (PlanLimitChecks.OneMoreIntegration(State.Plan, (await SubscribedPlanAsync()).ToLimits(), State.Integrations.Count) is { } full)
         {
-            return new Failure(FailureCodes.IntegrationLimitReached,
-                $"The {State.Plan} plan includes {limit} integration(s), all in use: remove one or upgrade the plan.");
+            return full;
         }
         State.Integrations.Add(integrationId);
         await tenant.WriteStateAsync();
@@ -134,6 +211,9 @@ public sealed class TenantGrain(
     }
 
     public Task<TeamMember?> GetMemberAsync(string userId) => Task.FromResult(FindMember(userId));
+
+    public Task<Membership?> GetMembershipAsync(string userId) =>
+        Task.FromResult(FindMember(userId) is { } member ? new Membership(member, State.Suspended) : null);
 
     public async Task<Outcome> AddMemberAsync(TeamMember member)
     {
@@ -169,6 +249,11 @@ public sealed class TenantGrain(
         {
             return new Failure(FailureCodes.EmailTaken, "A user with this email already exists.");
         }
+        // A re-invitation replaces the email's open invitation, so that one's seat is not counted twice.
+        if (Seats.Uses(role) && PlanLimitChecks.OneMoreSeat(State.Plan, (await SubscribedPlanAsync()).ToLimits(), SeatsInUse(exceptInvitationTo: normalized)) is { } full)
+        {
+            return full;
+        }
 
         foreach (var previous in State.Invitations.Where(i => i.Invitation.Email == normalized).ToList())
         {
@@ -186,8 +271,29 @@ public sealed class TenantGrain(
 
     public async Task<Outcome> CompleteInvitationAsync(string invitationId, TeamMember member)
     {
-        State.Invitations.RemoveAll(i => i.Invitation.Id == invitationId);
+        if (State.Suspended)
+        {
+            return new Failure(FailureCodes.TenantSuspended, "This business is suspended: its team cannot change until it is resumed.");
+        }
+        // The invitation held the seat; one cancelled or replaced meanwhile no longer does.
+        if (State.Invitations.RemoveAll(i => i.Invitation.Id == invitationId) == 0)
+        {
+            return new Failure(FailureCodes.InvalidInvitation, "This invitation was cancelled.");
+        }
         return await AddMemberAsync(member);
+    }
+
+    public async Task<Outcome> CancelInvitationAsync(string invitationId)
+    {
+        var open = State.Invitations.Find(i => i.Invitation.Id == invitationId);
+        if (open is null)
+        {
+            return Failure.NotFound("Invitation");
+        }
+        await GrainFactory.GetGrain<IInvitationGrain>(open.TokenKey).RevokeAsync();
+        State.Invitations.Remove(open);
+        await tenant.WriteStateAsync();
+        return Outcome.Success;
     }
 
     public async Task<Result<TeamMember>> ChangeRoleAsync(Actor actor, string userId, string role)
@@ -198,6 +304,10 @@ public sealed class TenantGrain(
             return Failure.NotFound("Team member");
         }
         var refused = ValidateRoleChange(actor, role, member.Role == Roles.Owner) ?? RefuseLosingLastOwner(member, role);
+        if (refused is null && !Seats.Uses(member.Role) && Seats.Uses(role))
+        {
+            refused = PlanLimitChecks.OneMoreSeat(State.Plan, (await SubscribedPlanAsync()).ToLimits(), SeatsInUse());
+        }
         if (refused is not null)
         {
             return refused;
@@ -227,12 +337,39 @@ public sealed class TenantGrain(
         return Outcome.Success;
     }
 
-    private TenantPlan CurrentPlan()
+    private AuditTarget TenantTarget() => new(AuditTargetTypes.Tenant, Id.Value);
+
+    private IPricebookGrain Pricebook() => GrainFactory.GetGrain<IPricebookGrain>(IPricebookGrain.Key);
+
+    private async Task<PricebookPlan> SubscribedPlanAsync()
     {
-        var plan = SeedPricebook.Plans.FirstOrDefault(p => p.Id == State.Plan) ?? SeedPricebook.Plans[0];
-        return new TenantPlan(plan.Id, Math.Max(State.PricebookVersion, SeedPricebook.Version), plan.ToLimits(),
-            BillingPeriod.Containing(time.GetUtcNow()), State.PlanSince == default ? State.CreatedAt : State.PlanSince);
+        if (_subscribed is null)
+        {
+            var version = await Pricebook().GetVersionAsync(SubscribedVersion)
+                ?? throw new InvalidOperationException($"Tenant {Id} is subscribed under pricebook version {SubscribedVersion}, which is not published.");
+            _subscribed = version.Plan(State.Plan)
+                ?? throw new InvalidOperationException($"Pricebook version {SubscribedVersion} does not price plan {State.Plan}.");
+        }
+        return _subscribed;
     }
+
+    private async Task<TenantPlan> CurrentPlanAsync() => new(
+        State.Plan, SubscribedVersion, (await SubscribedPlanAsync()).ToLimits(),
+        BillingPeriod.Containing(time.GetUtcNow()), State.PlanSince == default ? State.CreatedAt : State.PlanSince);
+
+    private async Task<TenantOverview> OverviewAsync()
+    {
+        var plan = await CurrentPlanAsync();
+        return new TenantOverview(Id.Value, State.Name, Status(), State.CreatedAt, plan.PlanId, plan.PricebookVersion, plan.SubscribedAt,
+            plan.Period, plan.Limits, SeatsInUse(), State.Integrations.Count);
+    }
+
+    private string Status() => State.Suspended ? TenantStatus.Suspended : TenantStatus.Active;
+
+    /// <summary>Members and open invitations whose role takes a seat (see <see cref="Seats"/>).</summary>
+    private int SeatsInUse(string? exceptInvitationTo = null) =>
+        State.Members.Count(m => Seats.Uses(m.Role)) +
+        OpenInvitations().Count(i => Seats.Uses(i.Invitation.Role) && i.Invitation.Email != exceptInvitationTo);
 
     private TeamMember? FindMember(string userId) => State.Members.Find(m => m.Id == userId);
 

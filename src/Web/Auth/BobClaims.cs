@@ -11,6 +11,8 @@ public static class BobClaims
     public const string Csrf = "csrf";
     public const string Method = "auth_method";
     public const string TokenKey = "token_key";
+    /// <summary>Present (value "true") when the caller's tenant is suspended.</summary>
+    public const string TenantSuspended = "tenant_suspended";
     public const string ViaCookie = "cookie";
     public const string ViaBearer = "bearer";
     public const string SessionCookie = "bob_session";

@@ -47,6 +47,10 @@ public sealed class TokenAuthenticationHandler(
             new(BobClaims.Method, method),
             new(BobClaims.TokenKey, tokenKey),
         };
+        if (principal.TenantSuspended)
+        {
+            claims.Add(new Claim(BobClaims.TenantSuspended, "true"));
+        }
         claims.AddRange(Permissions.For(principal.Role).Select(p => new Claim(BobClaims.Permission, p)));
         var identity = new ClaimsIdentity(claims, BobClaims.Scheme, BobClaims.UserId, BobClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), BobClaims.Scheme));

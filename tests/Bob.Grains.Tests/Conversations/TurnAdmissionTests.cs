@@ -169,6 +169,19 @@ public sealed class TurnAdmissionTests
         Assert.Equal(FailureCodes.CreditsExhausted, Assert.IsType<TurnOutcome.Refused>(outcome).Failure.Code);
     }
 
+    [Fact]
+    public async Task Without_credits_left_an_overage_tenant_is_still_answered_on_a_held_credit()
+    {
+        _sources.Credits = new ChatCredits(100, 0);
+        _sources.Settings = _sources.Settings! with { CreditPolicy = CreditPolicies.Overage };
+
+        var outcome = await _admission.AdmitAsync(NewTranscript(), Turn("hi"));
+
+        var answer = Assert.IsType<TurnOutcome.Answer>(outcome);
+        Assert.Equal(1, answer.Hold.Held);
+        Assert.Equal(CreditPolicies.Overage, answer.CreditPolicy);
+    }
+
     private sealed class InMemorySources : ITurnSources
     {
         public TenantSettings? Settings { get; set; } = new(PublicChat: true, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
@@ -193,7 +206,17 @@ public sealed class TurnAdmissionTests
 
         public Task<ChatCredits> BalanceAsync(TenantId tenant) => Answer(Credits);
 
-        public Task<ChatCredits> ChargeAsync(TenantId tenant, int credits, ulong commitTransaction) => Answer(Credits = Credits with { Used = Credits.Used + credits });
+        public Task<CreditHold> HoldAsync(TenantId tenant, string creditPolicy)
+        {
+            var held = creditPolicy == CreditPolicies.Overage || Credits.Remaining > 0 ? 1 : 0;
+            Credits = Credits with { Remaining = Math.Max(0, Credits.Remaining - held) };
+            return Answer(new CreditHold(held, Credits));
+        }
+
+        public Task<ChatCredits> SettleAsync(TenantId tenant, int held, int credits, ulong commitTransaction) =>
+            Answer(Credits = Credits with { Used = Credits.Used + credits });
+
+        public Task<ChatCredits> ReleaseAsync(TenantId tenant, int held) => Answer(Credits);
 
         public Task<ChatCredits> ReconcileAsync(TenantId tenant) => Answer(Credits);
 

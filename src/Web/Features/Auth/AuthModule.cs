@@ -17,7 +17,7 @@ public sealed class AuthModule : ICarterModule
             .Describe<LoginResult>("Exchange email and password for a token and session cookie", StatusCodes.Status200OK, 400, 401, 429, 503);
         app.MapPost("/accept-invitation", AcceptInvitationAsync).RequireRateLimiting(RateLimits.Auth).WithName("AcceptInvitation")
             .Describe<LoginResult>("Join a team with an invitation token and a new password; signs you in", StatusCodes.Status200OK, 400, 409, 429, 503);
-        app.MapPost("/logout", LogoutAsync).RequireAuthorization().WithName("Logout")
+        app.MapPost("/logout", LogoutAsync).RequireAuthorization().WithMetadata(AllowedWhileSuspended.Instance).WithName("Logout")
             .DescribeNoContent("Revoke this token (and its cookie) on every node", 401, 503);
         app.MapGet("/me", MeAsync).RequireAuthorization().WithName("Me")
             .Describe<MeResponse>("Who is signed in: user, role, permissions and tenant", StatusCodes.Status200OK, 401, 503);

@@ -22,7 +22,12 @@ public sealed class TeamModule : ICarterModule
             .Describe<Bob.Grains.Abstractions.Identity.Team>("Members and open invitations", StatusCodes.Status200OK, 401, 403, 503);
 
         app.MapPost("/invitations", InviteAsync).WithName("Invite")
-            .Describe<InvitationResponse>("Invite a member; hand the returned link on", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
+            .Describe<InvitationResponse>("Invite a member; hand the returned link on. Past the plan's seats (pending invitations count, viewers are free): 409 seat_limit_reached",
+                StatusCodes.Status201Created, 400, 401, 403, 409, 503);
+
+        app.MapDelete("/invitations/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Tenant(cluster, caller).CancelInvitationAsync(id)).ToHttp(context)).WithName("CancelInvitation")
+            .DescribeNoContent("Withdraw an open invitation: its link stops working and its seat is free", 401, 403, 404, 503);
 
         app.MapPut("/{userId:bobid}", async (string userId, RoleBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         {

@@ -8,16 +8,29 @@ namespace Bob.Web.Features.Tenant;
 
 public sealed record SettingsBody(bool? PublicChat, string? AssistantEngine);
 
+public sealed record PlanBody(string? Plan);
+
 public sealed class TenantModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
         var app = endpoints.MapGroup("/api/tenant").WithTags("Tenant").RequireAuthorization();
         app.MapGet("/", async (Caller caller, IClusterClient cluster) =>
-            await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetAsync() is { } tenant
+            await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetOverviewAsync() is { } tenant
                 ? TypedResults.Ok(tenant)
                 : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenant")
-            .Describe<TenantSummary>("This tenant: name, plan, status", StatusCodes.Status200OK, 401, 404, 503);
+            .Describe<TenantOverview>("This tenant: name, status, plan, the pricebook version it was subscribed under, the billing period, limits and seats in use",
+                StatusCodes.Status200OK, 401, 404, 503);
+        app.MapPut("/plan", async (PlanBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        {
+            if (new Fields().Required("plan", body.Plan).Failure is { } invalid)
+            {
+                return Problems.From(invalid);
+            }
+            return (await cluster.GetGrain<ITenantGrain>(caller.Tenant).ChangePlanAsync(body.Plan!)).ToHttp(context);
+        }).RequirePermission(Permissions.BillingManage).WithName("ChangePlan")
+            .Describe<TenantOverview>("Subscribe to a plan under the live pricebook; refused while seats or integrations exceed the new plan",
+                StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
         app.MapGet("/settings", async (Caller caller, IClusterClient cluster) =>
             TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetSettingsAsync())).WithName("GetTenantSettings")
             .Describe<TenantSettings>("This tenant's settings: public chat, suspension, assistant engine", StatusCodes.Status200OK, 401, 503);

@@ -1,4 +1,5 @@
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.WidgetKeys;
 
 namespace Bob.Web.Features.Widget;
@@ -28,6 +29,15 @@ public static class WidgetAccess
         if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
         {
             AllowOrigin(context, origin);
+        }
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+        // The origin is allowed, so the widget may read this refusal too.
+        if (await cluster.GetGrain<ITenantGrain>(result.Value!.Tenant).GetSettingsAsync() is { Suspended: true })
+        {
+            return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
         }
         return result;
     }

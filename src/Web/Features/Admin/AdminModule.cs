@@ -1,0 +1,68 @@
+using Bob.Grains.Abstractions.Admin;
+using Bob.Grains.Abstractions.Billing;
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Web.Auth;
+using Bob.Web.Http;
+using Carter;
+
+namespace Bob.Web.Features.Admin;
+
+/// <summary>What the platform admin sees of one tenant: its overview and the size of its team.</summary>
+public sealed record AdminTenantView(TenantOverview Tenant, int Members, int PendingInvitations, TenantUsage Usage);
+
+/// <summary>The platform admin's tenant list and suspension (<c>tenants.manage</c>).</summary>
+public sealed class AdminModule : ICarterModule
+{
+    public const int SearchMax = 100;
+
+    public void AddRoutes(IEndpointRouteBuilder endpoints)
+    {
+        var app = endpoints.MapGroup("/api/admin/tenants").WithTags("Platform admin").RequirePermission(Permissions.TenantsManage);
+
+        app.MapGet("/", ListAsync).WithName("ListTenants")
+            .Describe<TenantPage>("Every tenant, newest first, with plan, status and credits used this period (q searches ids and names; plan, status filters; pages of 1..100)",
+                StatusCodes.Status200OK, 400, 401, 403, 503);
+        app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
+            await ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
+            .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
+        app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
+            SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
+            .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
+        app.MapPost("/{id:bobid}/resume", (string id, IClusterClient cluster, HttpContext context) =>
+            SetSuspendedAsync(id, false, cluster, context)).WithName("ResumeTenant")
+            .Describe<TenantOverview>("Resume a suspended tenant", StatusCodes.Status200OK, 401, 403, 404, 503);
+    }
+
+    private static async Task<IResult> ListAsync(IClusterClient cluster, string? q, string? plan, string? status, string? page, string? pageSize)
+    {
+        var pageNumber = 1;
+        var size = 25;
+        var invalid = new Fields()
+            .Check(q is null || q.Length <= SearchMax, "q", $"q must be at most {SearchMax} characters.")
+            .Check(plan is null || Plans.All.Contains(plan), "plan", $"plan must be one of {string.Join(", ", Plans.All)}.")
+            .Check(status is null || TenantStatus.All.Contains(status), "status", $"status must be one of {string.Join(", ", TenantStatus.All)}.")
+            .Check(page is null || (int.TryParse(page, out pageNumber) && pageNumber >= 1), "page", "page must be a positive integer.")
+            .Check(pageSize is null || (int.TryParse(pageSize, out size) && size is >= 1 and <= 100), "pageSize", "pageSize must be 1..100.")
+            .Failure;
+        if (invalid is not null)
+        {
+            return Problems.From(invalid);
+        }
+        return TypedResults.Ok(await cluster.GetGrain<ITenantDirectoryGrain>(0).ListAsync(new TenantQuery(q, plan, status, pageNumber, size)));
+    }
+
+    private static async Task<AdminTenantView?> ViewAsync(IClusterClient cluster, string id)
+    {
+        var tenant = cluster.GetGrain<ITenantGrain>(id);
+        if (await tenant.GetOverviewAsync() is not { } overview || await cluster.GetGrain<IUsageGrain>(id).GetAsync() is not { IsSuccess: true } usage)
+        {
+            return null;
+        }
+        var team = await tenant.GetTeamAsync();
+        return new AdminTenantView(overview, team.Members.Count, team.Invitations.Count, usage.Value!);
+    }
+
+    private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, IClusterClient cluster, HttpContext context) =>
+        (await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(suspended)).ToHttp(context);
+}
