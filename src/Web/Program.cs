@@ -1,4 +1,5 @@
 using Bob.Web.Auth;
+using Bob.Web.Consoles;
 using Bob.Web.Features.Health;
 using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
@@ -28,6 +29,7 @@ builder.Services
     .PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"])
     .AddBobOpenApi()
     .AddSingleton<WidgetAssets>()
+    .AddBobConsoles()
     .AddCarter();
 
 var app = builder.Build();

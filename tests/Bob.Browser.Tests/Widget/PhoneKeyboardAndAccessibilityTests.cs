@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bob.Browser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -87,31 +86,15 @@ public sealed class PhoneKeyboardAndAccessibilityTests(BrowserWorld world)
         await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey, bypassCsp: true);
         var (session, page, widget) = visit;
         await Expect(widget.Launcher).ToBeVisibleAsync();
-        await page.AddScriptTagAsync(new() { Path = RepoPaths.AxeCore });
 
-        var closed = await SeriousViolationsAsync(page);
+        var closed = await Axe.SeriousViolationsAsync(page);
         await widget.OpenAsync();
         await widget.SendAndAwaitAnswerAsync("How long is the warranty?");
         await widget.HumanButton.FocusAsync();
-        var open = await SeriousViolationsAsync(page);
+        var open = await Axe.SeriousViolationsAsync(page);
 
         Assert.True(closed.Count == 0, "closed: " + string.Join("\n", closed));
         Assert.True(open.Count == 0, "open: " + string.Join("\n", open));
-    }
-
-    /// <summary>axe-core (WCAG 2.0/2.1 A and AA rules) over the whole page, shadow DOM included.</summary>
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
-    {
-        var json = await page.EvaluateAsync<string>(
-            """
-            async () => {
-              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-              return JSON.stringify(result.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => JSON.stringify(n.target)).join(', ')));
-            }
-            """);
-        return JsonSerializer.Deserialize<List<string>>(json)!;
     }
 
     private static async Task TabUntilFocusedAsync(IPage page, ILocator target, bool backwards = false)

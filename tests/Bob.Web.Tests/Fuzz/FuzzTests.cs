@@ -110,6 +110,11 @@ public sealed class FuzzTests(FuzzApp app, ITestOutputHelper output) : IClassFix
         {
             code = (JsonNode.Parse(body) as JsonObject)?["code"]?.GetValue<string>();
         }
+        else if (response.Content.Headers.ContentType?.MediaType == "text/html" && body.Contains("<main id=\"main\"", StringComparison.Ordinal))
+        {
+            // A console page refuses as a page (the form shown again with the API's status, a 403 or 404 page), never as JSON.
+            code = "(console page)";
+        }
         return (status, code, body.Length > 300 ? body[..300] : body);
     }
 

@@ -26,32 +26,15 @@ public sealed class AuthModule : ICarterModule
             .Describe<MeResponse>("Who is signed in: user, role, permissions and tenant", StatusCodes.Status200OK, 401, 503);
     }
 
-    private static async Task<IResult> SignupAsync(SignupBody body, IClusterClient cluster, HttpContext context)
-    {
-        var result = await cluster.GetGrain<IAccountsGrain>(0)
-            .SignupAsync(new SignupRequest(body.BusinessName ?? "", body.Email ?? "", body.Password ?? "", body.Website));
-        return result.ToHttp(context, signup => TypedResults.Created("/api/tenant", signup));
-    }
+    private static async Task<IResult> SignupAsync(SignupBody body, IClusterClient cluster, HttpContext context) =>
+        (await AccountActions.SignupAsync(cluster, body.BusinessName, body.Email, body.Password, body.Website))
+            .ToHttp(context, signup => TypedResults.Created("/api/tenant", signup));
 
-    private static async Task<IResult> LoginAsync(LoginBody body, IClusterClient cluster, HttpContext context)
-    {
-        if (new Fields().Required("email", body.Email).Required("password", body.Password).Failure is { } invalid)
-        {
-            return Problems.From(invalid);
-        }
-        var result = await cluster.GetGrain<IAccountsGrain>(0).LoginAsync(body.Email!, body.Password!, LoginSources.Of(context.Connection.RemoteIpAddress));
-        return SignedIn(result, context);
-    }
+    private static async Task<IResult> LoginAsync(LoginBody body, IClusterClient cluster, HttpContext context) =>
+        (await AccountActions.LoginAsync(cluster, context, body.Email, body.Password)).ToHttp(context);
 
-    private static async Task<IResult> AcceptInvitationAsync(AcceptInvitationBody body, IClusterClient cluster, HttpContext context)
-    {
-        if (new Fields().Required("token", body.Token).Required("password", body.Password).Failure is { } invalid)
-        {
-            return Problems.From(invalid);
-        }
-        var result = await cluster.GetGrain<IAccountsGrain>(0).AcceptInvitationAsync(body.Token!, body.Password!);
-        return SignedIn(result, context);
-    }
+    private static async Task<IResult> AcceptInvitationAsync(AcceptInvitationBody body, IClusterClient cluster, HttpContext context) =>
+        (await AccountActions.AcceptInvitationAsync(cluster, context, body.Token, body.Password)).ToHttp(context);
 
     private static async Task<IResult> ChangePasswordAsync(ChangePasswordBody body, Caller caller, IClusterClient cluster, HttpContext context)
     {
@@ -66,8 +49,7 @@ public sealed class AuthModule : ICarterModule
 
     private static async Task<IResult> LogoutAsync(Caller caller, IClusterClient cluster, HttpContext context)
     {
-        await cluster.GetGrain<IAccessTokenGrain>(caller.TokenKey).RevokeAsync();
-        context.ClearSessionCookie();
+        await AccountActions.LogoutAsync(cluster, context, caller);
         return TypedResults.NoContent();
     }
 
@@ -76,11 +58,4 @@ public sealed class AuthModule : ICarterModule
         var tenant = await cluster.GetGrain<ITenantGrain>(caller.Tenant).GetAsync();
         return TypedResults.Ok(new MeResponse(caller.UserId, caller.Email, caller.Role, caller.Tenant.Value, Permissions.For(caller.Role), tenant));
     }
-
-    private static IResult SignedIn(Result<LoginResult> result, HttpContext context) =>
-        result.ToHttp(context, login =>
-        {
-            context.SetSessionCookie(login.Token, login.ExpiresAt);
-            return TypedResults.Ok(login);
-        });
 }

@@ -38,6 +38,13 @@ public sealed class MissionControlModule : ICarterModule
 
     private static async Task<IResult> ListAsync(Caller caller, IClusterClient cluster, string? status, string? q, string? page, string? page_size)
     {
+        var listed = await ListConversationsAsync(cluster, caller, status, q, page, page_size);
+        return listed.IsSuccess ? ChatJson.Ok(listed.Value!) : Problems.From(listed.Failure!);
+    }
+
+    /// <summary>The tenant's conversations as the list route and Mission Control's page both query them.</summary>
+    public static async Task<Result<ConversationPage>> ListConversationsAsync(IClusterClient cluster, Caller caller, string? status, string? q, string? page, string? page_size)
+    {
         var pageNumber = 1;
         var pageSize = 20;
         var invalid = new Fields()
@@ -48,24 +55,26 @@ public sealed class MissionControlModule : ICarterModule
             .Failure;
         if (invalid is not null)
         {
-            return Problems.From(invalid);
+            return invalid;
         }
-        var conversations = await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
-        return ChatJson.Ok(conversations);
+        return await cluster.GetGrain<IConversationQueryGrain>(0).ListAsync(caller.Tenant, new ConversationQuery(status, q, pageNumber, pageSize));
     }
 
-    private static async Task<IResult> ReplyAsync(string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context)
+    /// <summary>An agent's reply, as the reply route and Mission Control's page both send it.</summary>
+    public static async Task<Result<TranscriptMessage>> AgentReplyAsync(IClusterClient cluster, Caller caller, string id, string? message, string? clientMessageId)
     {
-        var invalid = new Fields().Required(ChatMessageRule.Field, body.Message)
-            .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+        var invalid = new Fields().Required(ChatMessageRule.Field, message)
+            .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
             .Failure;
         if (invalid is not null)
         {
-            return Problems.From(invalid);
+            return invalid;
         }
-        var sent = await Conversation(cluster, caller, id).AgentReplyAsync(caller.UserId, body.Message!, body.ClientMessageId);
-        return sent.ToHttp(context, ChatJson.Created);
+        return await Conversation(cluster, caller, id).AgentReplyAsync(caller.UserId, message!, clientMessageId);
     }
+
+    private static async Task<IResult> ReplyAsync(string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        (await AgentReplyAsync(cluster, caller, id, body.Message, body.ClientMessageId)).ToHttp(context, ChatJson.Created);
 
     private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context)
     {
@@ -78,6 +87,6 @@ public sealed class MissionControlModule : ICarterModule
     private static async Task<IResult> ChangeAsync(HttpContext context, Func<Task<Result<ConversationView>>> change) =>
         (await change()).ToHttp(context, view => ChatJson.Ok(TranscriptViews.Summary(view)));
 
-    private static IConversationGrain Conversation(IClusterClient cluster, Caller caller, string id) =>
+    public static IConversationGrain Conversation(IClusterClient cluster, Caller caller, string id) =>
         cluster.GetConversation(caller.Tenant, new ConversationId(id));
 }

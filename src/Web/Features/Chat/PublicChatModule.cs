@@ -20,7 +20,7 @@ public sealed class PublicChatModule : ICarterModule
 
     private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster, IConfiguration configuration)
     {
-        if (!IsSameOrigin(context, configuration))
+        if (!SameOrigin.IsSameOrigin(context, configuration))
         {
             return Problems.Of(FailureCodes.OriginNotAllowed, "POST /api/chat only answers this site's own pages; embeds use /api/widget/chat with a widget key.");
         }
@@ -30,16 +30,5 @@ public sealed class PublicChatModule : ICarterModule
         }
         var tenant = body.BusinessId is null ? TenantId.Platform : new TenantId(body.BusinessId);
         return await ChatTurns.HandleAsync(context, cluster, tenant, ChatChannel.Public, body, author: null);
-    }
-
-    /// <summary>Browsers send Origin on cross-site POSTs (and Sec-Fetch-Site); a request without either is not a cross-site browser call.</summary>
-    private static bool IsSameOrigin(HttpContext context, IConfiguration configuration)
-    {
-        if (context.Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site")
-        {
-            return false;
-        }
-        var origin = context.Request.Headers.Origin.ToString();
-        return origin.Length == 0 || string.Equals(origin.TrimEnd('/'), PublicUrl.Of(context, configuration), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -31,9 +31,12 @@ public sealed class KnowledgeModule : ICarterModule
             .DescribeNoContent("Delete a knowledge article", 401, 403, 404, 503);
     }
 
-    private static KnowledgeInput Input(KnowledgeBody body) => new(body.Title ?? "", body.Content ?? "", body.Tags ?? []);
+    private static KnowledgeInput Input(KnowledgeBody body) => Input(body.Title, body.Content, body.Tags);
+
+    /// <summary>The API's body and the Knowledge page's form become the same input.</summary>
+    public static KnowledgeInput Input(string? title, string? content, IReadOnlyList<string>? tags) => new(title ?? "", content ?? "", tags ?? []);
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Article"));
 
-    private static IKnowledgeBaseGrain Base(IClusterClient cluster, Caller caller) => cluster.GetGrain<IKnowledgeBaseGrain>(caller.Tenant);
+    public static IKnowledgeBaseGrain Base(IClusterClient cluster, Caller caller) => cluster.GetGrain<IKnowledgeBaseGrain>(caller.Tenant);
 }

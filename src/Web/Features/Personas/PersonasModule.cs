@@ -38,10 +38,13 @@ public sealed class PersonasModule : ICarterModule
     }
 
     /// <summary>Missing optional fields become empty; name and tone are then refused by the persona rules if absent.</summary>
-    private static PersonaInput Input(PersonaBody body) =>
-        new(body.Name ?? "", body.Description ?? "", body.Tone ?? "", body.SystemPrompt ?? "");
+    private static PersonaInput Input(PersonaBody body) => Input(body.Name, body.Description, body.Tone, body.SystemPrompt);
+
+    /// <summary>The API's body and the Personas page's form become the same input.</summary>
+    public static PersonaInput Input(string? name, string? description, string? tone, string? systemPrompt) =>
+        new(name ?? "", description ?? "", tone ?? "", systemPrompt ?? "");
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Persona"));
 
-    private static IPersonaCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IPersonaCatalogGrain>(caller.Tenant);
+    public static IPersonaCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IPersonaCatalogGrain>(caller.Tenant);
 }

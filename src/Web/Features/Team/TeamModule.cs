@@ -31,11 +31,7 @@ public sealed class TeamModule : ICarterModule
 
         app.MapPut("/{userId:bobid}", async (string userId, RoleBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
-            if (new Fields().Required("role", body.Role).Failure is { } invalid)
-            {
-                return Problems.From(invalid);
-            }
-            return (await Tenant(cluster, caller).ChangeRoleAsync(caller.Actor, userId, body.Role!)).ToHttp(context);
+            return (await TeamActions.ChangeRoleAsync(cluster, caller, userId, body.Role)).ToHttp(context);
         }).WithName("ChangeRole")
             .Describe<TeamMember>("Change a member's role (only an owner grants or changes the owner role)", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
 
@@ -44,18 +40,9 @@ public sealed class TeamModule : ICarterModule
             .DescribeNoContent("Remove a member; their access ends at once", 401, 403, 404, 409, 503);
     }
 
-    private static async Task<IResult> InviteAsync(InvitationBody body, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration)
-    {
-        if (new Fields().Required("email", body.Email).Required("role", body.Role).Failure is { } invalid)
-        {
-            return Problems.From(invalid);
-        }
-        var result = await Tenant(cluster, caller).InviteAsync(caller.Actor, body.Email!, body.Role!);
-        return result.ToHttp(context, issued => TypedResults.Created($"/api/team", new InvitationResponse(
-            issued.Id, issued.Email, issued.Role, issued.InviteToken,
-            $"{PublicUrl.Of(context, configuration)}/accept-invitation?token={Uri.EscapeDataString(issued.InviteToken)}",
-            issued.ExpiresAt)));
-    }
+    private static async Task<IResult> InviteAsync(InvitationBody body, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
+        (await TeamActions.InviteAsync(cluster, caller, body.Email, body.Role, PublicUrl.Of(context, configuration)))
+            .ToHttp(context, invitation => TypedResults.Created("/api/team", invitation));
 
     private static ITenantGrain Tenant(IClusterClient cluster, Caller caller) => cluster.GetGrain<ITenantGrain>(caller.Tenant);
 }

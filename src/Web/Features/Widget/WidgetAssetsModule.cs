@@ -28,7 +28,7 @@ public sealed class WidgetAssetsModule : ICarterModule
         {
             return Problems.From(Failure.NotFound("Widget file"));
         }
-        var (body, encoding) = Negotiate(context.Request, asset);
+        var (body, encoding) = Negotiate(context.Request, asset.Plain, asset.Gzip, asset.Brotli);
         var etag = $"\"{asset.Hash}{(encoding is null ? "" : "-" + encoding)}\"";
         var headers = context.Response.Headers;
         headers.CacheControl = asset.Immutable ? ImmutableCacheControl : LoaderCacheControl;
@@ -50,20 +50,20 @@ public sealed class WidgetAssetsModule : ICarterModule
     }
 
     /// <summary>Brotli, else gzip, else plain, as the client's Accept-Encoding allows (q=0 refuses one).</summary>
-    private static (byte[] Body, string? Encoding) Negotiate(HttpRequest request, WidgetAsset asset)
+    internal static (byte[] Body, string? Encoding) Negotiate(HttpRequest request, byte[] plain, byte[]? gzip, byte[]? brotli)
     {
         var accepted = request.GetTypedHeaders().AcceptEncoding;
         bool Accepts(string coding) => accepted.Any(a =>
             (a.Value.Equals(coding, StringComparison.OrdinalIgnoreCase) || a.Value.Equals("*", StringComparison.Ordinal)) && (a.Quality ?? 1) > 0)
             && !accepted.Any(a => a.Value.Equals(coding, StringComparison.OrdinalIgnoreCase) && a.Quality == 0);
-        if (asset.Brotli is not null && Accepts("br"))
+        if (brotli is not null && Accepts("br"))
         {
-            return (asset.Brotli, "br");
+            return (brotli, "br");
         }
-        if (asset.Gzip is not null && Accepts("gzip"))
+        if (gzip is not null && Accepts("gzip"))
         {
-            return (asset.Gzip, "gzip");
+            return (gzip, "gzip");
         }
-        return (asset.Plain, null);
+        return (plain, null);
     }
 }

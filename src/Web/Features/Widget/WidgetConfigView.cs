@@ -17,12 +17,15 @@ public static class WidgetConfigView
 {
     public const string PanelBackground = "#ffffff";
 
-    public static WidgetConfig For(WidgetKeyBinding key, PersonaView persona)
+    public static WidgetConfig For(WidgetKeyBinding key, PersonaView persona) => For(key.KeyId, key.Appearance, persona);
+
+    /// <summary>Also what Widget Setup's preview draws, so the preview shows what the widget will.</summary>
+    public static WidgetConfig For(string keyId, WidgetAppearance? keyAppearance, PersonaView persona)
     {
-        var appearance = key.Appearance ?? WidgetAppearance.Default;
+        var appearance = keyAppearance ?? WidgetAppearance.Default;
         var name = appearance.DisplayName ?? persona.Name;
         return new WidgetConfig(
-            key.KeyId,
+            keyId,
             new WidgetPersona(persona.Id, persona.Name),
             name,
             appearance.Greeting ?? $"Hi! I'm {name}. How can I help you today?",

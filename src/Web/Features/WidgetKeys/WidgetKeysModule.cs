@@ -30,7 +30,7 @@ public sealed class WidgetKeysModule : ICarterModule
         app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListWidgetKeys")
             .Describe<IReadOnlyList<WidgetKeyView>>("List widget keys with their allowed origins", StatusCodes.Status200OK, 401, 403, 503);
         app.MapPost("/", async (WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).CreateAsync(body.ToInput() with { AllowedOrigins = body.AllowedOrigins ?? [] }))
+            (await WidgetKeyActions.CreateAsync(cluster, caller, body.ToInput()))
                 .ToHttp(context, k => TypedResults.Created($"/api/widget-keys/{k.Id}", k))).WithName("CreateWidgetKey")
             .Describe<WidgetKeyView>("Issue a widget key for a list of allowed origins (and its appearance)", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
         app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
@@ -48,16 +48,9 @@ public sealed class WidgetKeysModule : ICarterModule
             .DescribeNoContent("Revoke a widget key at once on every node", 401, 403, 404, 503);
         app.MapGet("/{id:bobid}/embed-code", async (string id, Caller caller, IClusterClient cluster, HttpContext context, IConfiguration configuration) =>
             await Catalog(cluster, caller).GetAsync(id) is { } key
-                ? TypedResults.Ok(EmbedCodeFor(key, PublicUrl.Of(context, configuration)))
+                ? TypedResults.Ok(WidgetKeyActions.EmbedCodeFor(key, PublicUrl.Of(context, configuration)))
                 : NotFound()).WithName("WidgetEmbedCode")
             .Describe<EmbedCode>("The script tag to paste into a website", StatusCodes.Status200OK, 401, 403, 404, 503);
-    }
-
-    /// <summary>The seed's tag, in the key's corner.</summary>
-    private static EmbedCode EmbedCodeFor(WidgetKeyView key, string publicUrl)
-    {
-        var position = (key.Appearance ?? WidgetAppearance.Default).Position;
-        return new EmbedCode($"<script src=\"{publicUrl}/widget/loader.js\" data-widget-key=\"{key.Key}\" data-position=\"{position}\" async></script>", key.Key, position);
     }
 
     private static IResult NotFound() => Problems.From(Failure.NotFound("Widget key"));
