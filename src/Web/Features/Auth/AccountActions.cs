@@ -33,6 +33,18 @@ public static class AccountActions
         return SignIn(await cluster.GetGrain<IAccountsGrain>(0).AcceptInvitationAsync(token!, password!), context);
     }
 
+    /// <summary>Changes the caller's password; every session of the user ends and this one gets a fresh token (and cookie).</summary>
+    public static async Task<Result<LoginResult>> ChangePasswordAsync(IClusterClient cluster, HttpContext context, Caller caller, string? currentPassword, string? newPassword)
+    {
+        if (new Fields().Required("currentPassword", currentPassword).Required("newPassword", newPassword).Failure is { } invalid)
+        {
+            return invalid;
+        }
+        var result = await cluster.GetGrain<IAccountsGrain>(0).ChangePasswordAsync(caller.Tenant, caller.UserId, currentPassword!, newPassword!,
+            LoginSources.Of(context.Connection.RemoteIpAddress));
+        return SignIn(result, context);
+    }
+
     public static async Task LogoutAsync(IClusterClient cluster, HttpContext context, Caller caller)
     {
         await cluster.GetGrain<IAccessTokenGrain>(caller.TokenKey).RevokeAsync();

@@ -36,16 +36,8 @@ public sealed class AuthModule : ICarterModule
     private static async Task<IResult> AcceptInvitationAsync(AcceptInvitationBody body, IClusterClient cluster, HttpContext context) =>
         (await AccountActions.AcceptInvitationAsync(cluster, context, body.Token, body.Password)).ToHttp(context);
 
-    private static async Task<IResult> ChangePasswordAsync(ChangePasswordBody body, Caller caller, IClusterClient cluster, HttpContext context)
-    {
-        if (new Fields().Required("currentPassword", body.CurrentPassword).Required("newPassword", body.NewPassword).Failure is { } invalid)
-        {
-            return Problems.From(invalid);
-        }
-        var result = await cluster.GetGrain<IAccountsGrain>(0).ChangePasswordAsync(caller.Tenant, caller.UserId, body.CurrentPassword!, body.NewPassword!,
-            LoginSources.Of(context.Connection.RemoteIpAddress));
-        return SignedIn(result, context);
-    }
+    private static async Task<IResult> ChangePasswordAsync(ChangePasswordBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        (await AccountActions.ChangePasswordAsync(cluster, context, caller, body.CurrentPassword, body.NewPassword)).ToHttp(context);
 
     private static async Task<IResult> LogoutAsync(Caller caller, IClusterClient cluster, HttpContext context)
     {
