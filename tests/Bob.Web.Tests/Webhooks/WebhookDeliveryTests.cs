@@ -47,7 +47,8 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
         var owner = app.Bearer(tenant.Token);
         var personaId = (await (await owner.GetAsync("/api/personas")).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonArray>())![0]!["id"]!.GetValue<string>();
 
-        await owner.PostAsync($"/api/personas/{personaId}/activate", null);
+        // An update raises persona.updated (activating the persona that is already active changes nothing and raises nothing).
+        (await owner.PutAsJsonAsync($"/api/personas/{personaId}", new { name = "Ada", description = "", tone = "friendly", systemPrompt = "" })).EnsureSuccessStatusCode();
 
         var received = await receiver.WaitAsync(r => r.Count >= 3);
         Assert.Equal(3, received.Count);
