@@ -18,19 +18,15 @@ public interface ICreditMeterGrain : IGrainWithStringKey
     [Alias("Hold")]
     Task<CreditHold> HoldAsync(string creditPolicy);
 
-    /// <summary>Gives back a turn's <paramref name="held"/> credits and counts its stored answer's <paramref name="credits"/>
-    /// as <see cref="ChargeAsync"/> does.</summary>
+    /// <summary>Gives back a turn's <paramref name="held"/> credits and counts its stored answer's <paramref name="credits"/>,
+    /// whose transcript write committed in PostgreSQL transaction <paramref name="commitTransaction"/>; an answer the
+    /// meter's last sum of the log already saw is not counted again.</summary>
     [Alias("Settle")]
     Task<ChatCredits> SettleAsync(int held, int credits, ulong commitTransaction);
 
     /// <summary>Gives back a turn's hold when nothing was stored (its engine failed, its reader left, its write failed).</summary>
     [Alias("Release")]
     Task<ChatCredits> ReleaseAsync(int held);
-
-    /// <summary>Counts an answer whose transcript write committed in PostgreSQL transaction
-    /// <paramref name="commitTransaction"/>; an answer the meter's last sum of the log already saw is not counted again.</summary>
-    [Alias("ChargeCommitted")]
-    Task<ChatCredits> ChargeAsync(int credits, ulong commitTransaction);
 
     /// <summary>Recounts the period from the durable log (e.g. after a write whose acknowledgement was lost).</summary>
     [Alias("Reconcile")]

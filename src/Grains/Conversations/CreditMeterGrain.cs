@@ -61,8 +61,6 @@ public sealed class CreditMeterGrain(
         return _ledger.Balance;
     }
 
-    public Task<ChatCredits> ChargeAsync(int credits, ulong commitTransaction) => SettleAsync(0, credits, commitTransaction);
-
     public Task<ChatCredits> ReleaseAsync(int held)
     {
         _ledger.Release(held);

@@ -40,7 +40,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
     /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
-    /// committing transaction's id (see <see cref="ICreditMeterGrain.ChargeAsync"/>).</summary>
+    /// committing transaction's id (see <see cref="ICreditMeterGrain.SettleAsync"/>).</summary>
     public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null)
     {
         var append = new TranscriptAppend(conversation, messages, events ?? []);

@@ -46,7 +46,7 @@ public sealed class FailureTests(BrowserWorld world)
     {
         var tenant = await world.SignupForHostSiteAsync();
         var meter = world.Bob.Services.GetRequiredService<IClusterClient>().GetGrain<ICreditMeterGrain>(tenant.TenantId);
-        await meter.ChargeAsync((await meter.BalanceAsync()).Remaining, commitTransaction: ulong.MaxValue); // a commit no recount has seen yet
+        await meter.SettleAsync(0, (await meter.BalanceAsync()).Remaining, commitTransaction: ulong.MaxValue); // a commit no recount has seen yet
         await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
         var (session, page, widget) = visit;
         await widget.OpenAsync();

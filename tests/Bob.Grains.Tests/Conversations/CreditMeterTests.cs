@@ -18,7 +18,7 @@ public sealed class CreditMeterTests(ClusterFixture fixture)
         var tenant = await SignupAsync();
         var committed = await StoreAnswerAsync(tenant, "race", credits: 1);
 
-        var charged = await Meter(tenant).ChargeAsync(1, committed);
+        var charged = await Meter(tenant).SettleAsync(0, 1, committed);
 
         Assert.Equal(1, charged.Used);
     }
@@ -30,8 +30,8 @@ public sealed class CreditMeterTests(ClusterFixture fixture)
         await StoreAnswerAsync(tenant, "before", credits: 1);
         Assert.Equal(1, (await Meter(tenant).BalanceAsync()).Used);
 
-        var first = await Meter(tenant).ChargeAsync(2, await StoreAnswerAsync(tenant, "after-1", credits: 2));
-        var second = await Meter(tenant).ChargeAsync(3, await StoreAnswerAsync(tenant, "after-2", credits: 3));
+        var first = await Meter(tenant).SettleAsync(0, 2, await StoreAnswerAsync(tenant, "after-1", credits: 2));
+        var second = await Meter(tenant).SettleAsync(0, 3, await StoreAnswerAsync(tenant, "after-2", credits: 3));
 
         Assert.Equal(3, first.Used);
         Assert.Equal(6, second.Used);
@@ -46,7 +46,7 @@ public sealed class CreditMeterTests(ClusterFixture fixture)
         var orphan = await StoreAnswerAsync(tenant, "orphan", credits: 1); // the conversation's silo died before charging
 
         var recounted = await Meter(tenant).ReconcileAsync();
-        var late = await Meter(tenant).ChargeAsync(1, orphan);
+        var late = await Meter(tenant).SettleAsync(0, 1, orphan);
 
         Assert.Equal(1, recounted.Used);
         Assert.Equal(1, late.Used);

@@ -135,11 +135,11 @@ public sealed class WebhookDeliveryTests(WebhookApp app) : IClassFixture<Webhook
 
         const ulong unseen = ulong.MaxValue; // a commit no recount of the log has seen yet
 
-        await meter.ChargeAsync((included * 8 / 10) - balance.Used, unseen);
+        await meter.SettleAsync(0, (included * 8 / 10) - balance.Used, unseen);
         var eighty = Assert.Single(await receiver.WaitAsync(r => r.Count >= 1));
-        await meter.ChargeAsync(1, unseen);
-        await meter.ChargeAsync(included, unseen);
-        await meter.ChargeAsync(1, unseen);
+        await meter.SettleAsync(0, 1, unseen);
+        await meter.SettleAsync(0, included, unseen);
+        await meter.SettleAsync(0, 1, unseen);
 
         var received = await receiver.WaitAsync(r => r.Count >= 2);
         Assert.All(received, r => r.AssertSignedWith(endpoint.Secret()));

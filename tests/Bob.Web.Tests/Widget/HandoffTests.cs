@@ -60,7 +60,7 @@ public sealed class HandoffTests(BobWebApp app) : IClassFixture<BobWebApp>
         var tenant = await app.SignupAsync();
         var widget = app.Widget(tenant.WidgetKey);
         var meter = app.Services.GetRequiredService<IClusterClient>().GetGrain<ICreditMeterGrain>(tenant.TenantId);
-        await meter.ChargeAsync((await meter.BalanceAsync()).Remaining, commitTransaction: ulong.MaxValue); // a commit no recount has seen yet
+        await meter.SettleAsync(0, (await meter.BalanceAsync()).Remaining, commitTransaction: ulong.MaxValue); // a commit no recount has seen yet
 
         var refused = await widget.PostJsonAsync("/api/widget/chat", new { message = "Where is my order 1234?", client_message_id = "m-1" });
         await refused.AssertProblemAsync(402, "credits_exhausted");
