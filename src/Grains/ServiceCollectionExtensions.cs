@@ -39,7 +39,8 @@ public static class ServiceCollectionExtensions
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
-        services.AddSingleton<ITurnSources, GrainTurnSources>();
+        services.AddSingleton<TenantTurnCache>();
+        services.AddSingleton<ITurnSources, CachedTurnSources>();
         services.AddSingleton<TurnAdmission>();
         services.AddBobWebhooks(configuration);
         services.AddMetrics();

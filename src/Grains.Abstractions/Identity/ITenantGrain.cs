@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
+using Orleans.Concurrency;
 
 namespace Bob.Grains.Abstractions.Identity;
 
@@ -23,6 +24,18 @@ public interface ITenantGrain : IGrainWithStringKey
 
     [Alias("GetSettings")]
     Task<TenantSettings?> GetSettingsAsync();
+
+    /// <summary>The settings with the stamp of everything else a chat turn reads of this tenant (guardrails, personas,
+    /// knowledge): a per-silo cache keeps what it read under a stamp and reads again once the stamp moves. null when the
+    /// tenant does not exist.</summary>
+    [Alias("GetTurnConfig"), ReadOnly]
+    Task<TenantTurnConfig?> GetTurnConfigAsync();
+
+    /// <summary>Something a chat turn reads of this tenant changed and is stored: moves the stamp, so the very next turn on
+    /// every silo reads it again. Called (and awaited) by the grain that made the change before it answers; interleaves,
+    /// so a grain this one is waiting on can call it.</summary>
+    [Alias("TurnConfigChanged"), AlwaysInterleave]
+    Task TurnConfigChangedAsync();
 
     /// <summary>Changes the given settings (null leaves one as it is).</summary>
     [Alias("UpdateSettings")]
@@ -107,3 +120,24 @@ public sealed record TenantSettings(
     [property: Id(1)] bool Suspended,
     [property: Id(2)] string? AssistantEngine,
     [property: Id(3)] string CreditPolicy);
+
+/// <summary>
+/// Where a tenant's turn configuration stands: <see cref="Epoch"/> is drawn at random by each activation of the tenant
+/// grain (a reactivation knows nothing of what changed before it, so every cache reads again), <see cref="Change"/>
+/// counts the changes the activation was told of. Two stamps are equal only when nothing changed between them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bob.TurnConfigStamp")]
+public sealed record TurnConfigStamp(
+    [property: Id(0)] long Epoch,
+    [property: Id(1)] long Change)
+{
+    public static TurnConfigStamp New() => new(Random.Shared.NextInt64(), 0);
+
+    public TurnConfigStamp Next() => this with { Change = Change + 1 };
+}
+
+/// <summary>The tenant's settings, read live by every turn, and the stamp of the rest of its turn configuration.</summary>
+[GenerateSerializer, Immutable, Alias("bob.TenantTurnConfig")]
+public sealed record TenantTurnConfig(
+    [property: Id(0)] TenantSettings Settings,
+    [property: Id(1)] TurnConfigStamp Stamp);

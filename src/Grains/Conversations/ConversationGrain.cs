@@ -165,12 +165,12 @@ public sealed class ConversationGrain(
             {
                 return refused;
             }
-            if (await tenantSources.SettingsAsync(_transcript.Tenant) is not { Suspended: false })
+            if (await tenantSources.TenantAsync(_transcript.Tenant) is not { Settings.Suspended: false } tenant)
             {
                 return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
             }
             var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
-            request = request with { Message = await admission.GovernedAsync(_transcript.Tenant, request.Message) };
+            request = request with { Message = await TurnAdmission.GovernedAsync(tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
                 await CommitAsync(change);

@@ -8,21 +8,13 @@ using Bob.Grains.Abstractions.Personas;
 namespace Bob.Grains.Conversations;
 
 /// <summary>
-/// What a turn needs to know about its tenant, and the credit meter it is charged on. <see cref="GrainTurnSources"/>
-/// asks the tenant's grains on every turn; a cache or a per-silo credit lease can implement the same interface.
+/// What a turn needs to know about its tenant, and the credit meter it is charged on. <see cref="CachedTurnSources"/>
+/// reads the tenant's settings live on every turn and the rest from a per-silo cache kept under the tenant's stamp.
 /// </summary>
 public interface ITurnSources
 {
-    /// <returns>null when the tenant does not exist.</returns>
-    Task<TenantSettings?> SettingsAsync(TenantId tenant);
-
-    /// <summary>The tenant's guardrails (blocked topics, redaction, handoff keywords) for this turn.</summary>
-    Task<Guardrails> GuardrailsAsync(TenantId tenant);
-
-    /// <summary>The persona that answers: <paramref name="personaId"/> when it still exists, else the active one.</summary>
-    Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId);
-
-    Task<KnowledgeIndex> KnowledgeAsync(TenantId tenant);
+    /// <summary>The tenant as this turn sees it; null when the tenant does not exist.</summary>
+    Task<ITurnTenant?> TenantAsync(TenantId tenant);
 
     Task<ChatCredits> BalanceAsync(TenantId tenant);
 
@@ -39,4 +31,18 @@ public interface ITurnSources
 
     /// <summary>Recounts the tenant's credits from the log: for an answer stored behind a lost acknowledgement.</summary>
     Task<ChatCredits> ReconcileAsync(TenantId tenant);
+}
+
+/// <summary>One tenant as a turn reads it: the live settings, and the rest as of the same moment.</summary>
+public interface ITurnTenant
+{
+    TenantSettings Settings { get; }
+
+    /// <summary>The tenant's guardrails (blocked topics, redaction, handoff keywords).</summary>
+    Task<Guardrails> GuardrailsAsync();
+
+    /// <summary>The persona that answers: <paramref name="personaId"/> when it still exists, else the active one.</summary>
+    Task<PersonaView> SpeakerAsync(string? personaId);
+
+    Task<KnowledgeIndex> KnowledgeAsync();
 }

@@ -26,8 +26,11 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
     }
 
     /// <summary>The text of a visitor's request for a human, governed like a turn's.</summary>
-    public async Task<string?> GovernedAsync(TenantId tenant, string? text) =>
-        text is null ? null : Governed(text, await sources.GuardrailsAsync(tenant));
+    public static async Task<string?> GovernedAsync(ITurnTenant tenant, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return text is null ? null : Governed(text, await tenant.GuardrailsAsync());
+    }
 
     public async Task<TurnOutcome> AdmitAsync(Transcript transcript, ChatTurn turn)
     {
@@ -46,19 +49,19 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
             return new TurnOutcome.Refused(notTheVisitors);
         }
         var tenant = transcript.Tenant;
-        var guardrailsRead = sources.GuardrailsAsync(tenant);
-        var settings = await sources.SettingsAsync(tenant);
+        var current = await sources.TenantAsync(tenant);
+        var settings = current?.Settings;
         if (settings is { Suspended: true })
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
         }
-        if (settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
+        if (current is null || settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat."));
         }
-        var guardrails = await guardrailsRead;
+        var guardrails = await current.GuardrailsAsync();
         turn = turn with { Message = Governed(turn.Message, guardrails) };
-        var persona = await sources.SpeakerAsync(tenant, transcript.Row?.PersonaId);
+        var persona = await current.SpeakerAsync(transcript.Row?.PersonaId);
         var speaker = new ChatPersona(persona.Id, StorableText.Clean(persona.Name));
         if (turn.ClientMessageId is { } clientMessageId && transcript.EarlierTurn(clientMessageId) is { } earlier)
         {
@@ -80,7 +83,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
             metrics.GuardrailTriggered(GrainMetrics.BlockedTopic);
         }
         var request = new AssistantRequest(tenant.Value, new PersonaProfile(persona.Id, persona.Name, persona.Tone, persona.SystemPrompt),
-            History(transcript), turn.Message.Trim(), blocked ? KnowledgeIndex.Empty : await sources.KnowledgeAsync(tenant),
+            History(transcript), turn.Message.Trim(), blocked ? KnowledgeIndex.Empty : await current.KnowledgeAsync(),
             new AssistantPolicy(guardrails.BlockedTopics, []));
         // Held last, so nothing after it can fail and strand the credit: from here the grain settles or frees it.
         var hold = blocked ? new CreditHold(0, await sources.BalanceAsync(tenant)) : await sources.HoldAsync(tenant, settings.CreditPolicy);

@@ -58,6 +58,7 @@ public sealed class GovernanceGrain(
             state.HandoffKeywords = [.. wanted.HandoffKeywords];
             state.RetentionDays = wanted.RetentionDays;
             await governance.WriteStateAsync();
+            await TenantGrain.TurnConfigChangedAsync();
         }
         if (wanted.RetentionDays != before.RetentionDays)
         {

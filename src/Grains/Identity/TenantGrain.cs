@@ -47,6 +47,9 @@ public sealed class TenantGrain(
     /// <summary>The subscribed plan as its pricebook version prices it; published versions never change, so it is safe to keep.</summary>
     private PricebookPlan? _subscribed;
 
+    /// <summary>Moves with every change a chat turn reads (<see cref="ITenantGrain.GetTurnConfigAsync"/>); in memory only.</summary>
+    private TurnConfigStamp _turnConfig = TurnConfigStamp.New();
+
     private TenantState State => tenant.State;
 
     private TenantId Id => new(this.GetPrimaryKeyString());
@@ -84,6 +87,15 @@ public sealed class TenantGrain(
         ? new TenantSettings(State.PublicChat, State.Suspended, State.AssistantEngine, State.CreditPolicy ?? CreditPolicies.Default)
         : null);
 
+    public async Task<TenantTurnConfig?> GetTurnConfigAsync() =>
+        await GetSettingsAsync() is { } settings ? new TenantTurnConfig(settings, _turnConfig) : null;
+
+    public Task TurnConfigChangedAsync()
+    {
+        _turnConfig = _turnConfig.Next();
+        return Task.CompletedTask;
+    }
+
     public async Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine)
     {
         if (!State.Exists)
@@ -97,6 +109,7 @@ public sealed class TenantGrain(
         State.PublicChat = publicChat ?? State.PublicChat;
         State.AssistantEngine = assistantEngine ?? State.AssistantEngine;
         await tenant.WriteStateAsync();
+        await TurnConfigChangedAsync();
         return (await GetSettingsAsync())!;
     }
 
@@ -112,6 +125,7 @@ public sealed class TenantGrain(
         }
         State.CreditPolicy = creditPolicy;
         await tenant.WriteStateAsync();
+        await TurnConfigChangedAsync();
         return (await GetSettingsAsync())!;
     }
 
@@ -170,6 +184,7 @@ public sealed class TenantGrain(
         var before = BillingAuditSummaries.Status(Status());
         State.Suspended = suspended;
         await tenant.WriteStateAsync();
+        await TurnConfigChangedAsync();
         await SyncDirectoryAsync();
         await GrainFactory.AuditAsync(Id, suspended ? AuditActions.TenantSuspended : AuditActions.TenantResumed, TenantTarget(), before, BillingAuditSummaries.Status(Status()));
         return await OverviewAsync();

@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Audit;
 
@@ -73,6 +74,7 @@ public sealed class KnowledgeBaseGrain(
     {
         knowledge.State.Version++;
         await knowledge.WriteStateAsync();
+        await GrainFactory.GetGrain<ITenantGrain>(this.GetPrimaryKeyString()).TurnConfigChangedAsync();
     }
 
     private Task AuditAsync(string action, KnowledgeArticle? before, KnowledgeArticle? after) =>

@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Webhooks;
 using Bob.Grains.Audit;
@@ -56,7 +57,7 @@ public sealed class PersonaCatalogGrain(
         {
             var entry = await AddAsync(PersonaRules.Default);
             catalog.State.ActiveId = entry.Id;
-            await catalog.WriteStateAsync();
+            await WriteCatalogAsync();
         }
         return View(Active());
     }
@@ -113,7 +114,7 @@ public sealed class PersonaCatalogGrain(
         }
         var deleted = View(entry);
         catalog.State.Personas.Remove(entry);
-        await catalog.WriteStateAsync();
+        await WriteCatalogAsync();
         await PersonaGrain(personaId).DeleteAsync();
         await AuditAsync(AuditActions.PersonaDeleted, deleted, null);
         return Outcome.Success;
@@ -131,7 +132,7 @@ public sealed class PersonaCatalogGrain(
         var version = await PersonaGrain(id).SaveAsync(input);
         var entry = new CatalogEntry(id, version, version.CreatedAt);
         catalog.State.Personas.Add(entry);
-        await catalog.WriteStateAsync();
+        await WriteCatalogAsync();
         return entry;
     }
 
@@ -140,7 +141,14 @@ public sealed class PersonaCatalogGrain(
     {
         var view = View(entry);
         var updated = WebhookPayloads.PersonaUpdated(Tenant, view.Id, view.Version, view.Name, view.Active, change, time.GetUtcNow());
-        return outbox.CommitAsync(this, catalog.State.PendingWebhookEvents, [updated], catalog.WriteStateAsync);
+        return outbox.CommitAsync(this, catalog.State.PendingWebhookEvents, [updated], WriteCatalogAsync);
+    }
+
+    /// <summary>Every change of the catalog is stored, then moves the tenant's turn configuration stamp (the speaker a turn reads).</summary>
+    private async Task WriteCatalogAsync()
+    {
+        await catalog.WriteStateAsync();
+        await GrainFactory.GetGrain<ITenantGrain>(Tenant).TurnConfigChangedAsync();
     }
 
     private Task FlushWebhookEventsAsync() => outbox.FlushAsync(this, catalog.State.PendingWebhookEvents, catalog.WriteStateAsync);

@@ -246,18 +246,7 @@ public sealed class TurnAdmissionTests
 
         public Guardrails Guardrails { get; set; } = Guardrails.None;
 
-        public Task<TenantSettings?> SettingsAsync(TenantId tenant) => Answer(Settings);
-
-        /// <summary>Read beside the settings (not counted in <see cref="Calls"/>, which tracks the checks' order).</summary>
-        public Task<Guardrails> GuardrailsAsync(TenantId tenant) => Task.FromResult(Guardrails);
-
-        public Task<PersonaView> SpeakerAsync(TenantId tenant, string? personaId)
-        {
-            AskedPersonaId = personaId;
-            return Answer(new PersonaView(Ava.Id, Ava.Name, "", "formal", "Be formal.", 1, true, default, default));
-        }
-
-        public Task<KnowledgeIndex> KnowledgeAsync(TenantId tenant) => Answer(Knowledge);
+        public Task<ITurnTenant?> TenantAsync(TenantId tenant) => Answer<ITurnTenant?>(Settings is null ? null : new Tenant(this, Settings));
 
         public Task<ChatCredits> BalanceAsync(TenantId tenant) => Answer(Credits);
 
@@ -279,6 +268,22 @@ public sealed class TurnAdmissionTests
         {
             Calls++;
             return Task.FromResult(value);
+        }
+
+        private sealed class Tenant(InMemorySources sources, TenantSettings settings) : ITurnTenant
+        {
+            public TenantSettings Settings => settings;
+
+            /// <summary>Read beside the settings (not counted in <see cref="Calls"/>, which tracks the checks' order).</summary>
+            public Task<Guardrails> GuardrailsAsync() => Task.FromResult(sources.Guardrails);
+
+            public Task<PersonaView> SpeakerAsync(string? personaId)
+            {
+                sources.AskedPersonaId = personaId;
+                return sources.Answer(new PersonaView(Ava.Id, Ava.Name, "", "formal", "Be formal.", 1, true, default, default));
+            }
+
+            public Task<KnowledgeIndex> KnowledgeAsync() => sources.Answer(sources.Knowledge);
         }
     }
 }

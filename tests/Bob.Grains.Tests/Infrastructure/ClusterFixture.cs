@@ -31,6 +31,11 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>The connection string the silos use; a fixture may route them through a fault-injecting proxy.</summary>
     protected virtual string SiloConnectionString(string database) => database;
 
+    /// <summary>More silo configurators for a derived fixture (e.g. a grain call counter).</summary>
+    protected virtual void ConfigureBuilder(TestClusterBuilder builder)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = ExistingDatabase ?? await TestDatabase.CreateAsync();
@@ -50,6 +55,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<BobSiloConfigurator>();
         builder.AddSiloBuilderConfigurator<LoopbackNetworkConfigurator>();
+        ConfigureBuilder(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Bob.Grains.Abstractions.Billing;
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Knowledge;
+using Bob.Grains.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace Bob.Grains.Tests.Profile;
+
+/// <summary>One silo whose grain calls are counted.</summary>
+public sealed class CountedClusterFixture : ClusterFixture
+{
+    protected override void ConfigureBuilder(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<GrainCallCounter.Configurator>();
+
+    public GrainCallCounter Counter => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<GrainCallCounter>();
+}
+
+/// <summary>
+/// What a warm widget turn costs, counted rather than timed (docs/performance.md): grain calls by method and SQL
+/// commands. The figures print to the test output; the assertions keep the turn from growing calls again.
+/// </summary>
+public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelper output) : IClassFixture<CountedClusterFixture>
+{
+    private const int Conversations = 4;
+    private const int TurnsEach = 5;
+
+    [Fact]
+    public async Task A_warm_widget_turn_reads_its_tenant_in_one_call_and_commits_in_one_transaction()
+    {
+        var tenant = new TenantId($"cost-{Guid.NewGuid():N}"[..20]);
+        Assert.True(await fixture.Grains.GetGrain<ITenantGrain>(tenant).CreateAsync(new TenantCreation("Cost Co", Plans.Starter, PublicChat: false)));
+        Assert.True((await fixture.Grains.GetGrain<IKnowledgeBaseGrain>(tenant)
+            .CreateAsync(new KnowledgeInput("Shipping", "We ship worldwide within 3 business days.", ["shipping"]))).IsSuccess);
+        var conversations = Enumerable.Range(0, Conversations).Select(i => fixture.Grains.GetConversation(tenant, new ConversationId($"cost-{i}"))).ToList();
+        // Activation, transcript load and this silo's copy of the tenant (a conversation's first turn asks for the
+        // active persona, later ones for the persona it kept: both are in the copy after two turns).
+        foreach (var conversation in conversations.Concat(conversations))
+        {
+            await SendAsync(conversation);
+        }
+
+        using var sql = new SqlCommandCounter(new NpgsqlConnectionStringBuilder(fixture.ConnectionString).Database!);
+        fixture.Counter.Reset();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var turn = 0; turn < TurnsEach; turn++)
+        {
+            foreach (var conversation in conversations)
+            {
+                await SendAsync(conversation);
+            }
+        }
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var calls = fixture.Counter.Snapshot();
+        const double turns = Conversations * TurnsEach;
+
+        foreach (var (method, count) in calls.OrderByDescending(c => c.Value))
+        {
+            output.WriteLine($"{method}: {count / turns:F2} per turn");
+        }
+        var callsBesideTheTurn = calls.Where(c => c.Key != "IConversationGrain.SendAsync").Sum(c => c.Value) / turns;
+        output.WriteLine($"grain calls per turn beside the conversation's own: {callsBesideTheTurn:F2}");
+        output.WriteLine($"SQL commands per turn: {sql.Count / turns:F2} ({string.Join("; ", sql.ByStatement().Select(s => $"{s.Value}× {s.Key}"))})");
+        output.WriteLine($"allocated per turn (whole process, meaningful when this test runs alone): {allocated / turns / 1024:F1} KB");
+
+        Assert.Equal(Conversations * TurnsEach, calls.GetValueOrDefault("IConversationGrain.SendAsync"));
+        Assert.Equal(1.0, calls.GetValueOrDefault("ITenantGrain.GetTurnConfigAsync") / turns);
+        Assert.DoesNotContain(calls.Keys, k => k.StartsWith("IGovernanceGrain.", StringComparison.Ordinal)
+            || k.StartsWith("IPersonaCatalogGrain.", StringComparison.Ordinal) || k.StartsWith("IKnowledgeBaseGrain.", StringComparison.Ordinal));
+        Assert.True(callsBesideTheTurn <= 4, $"{callsBesideTheTurn} grain calls per turn beside the turn itself");
+    }
+
+    private static async Task SendAsync(IConversationGrain conversation)
+    {
+        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "How long does shipping take?", null, null));
+        Assert.True(reply.IsSuccess, reply.Failure?.Detail);
+    }
+
+    /// <summary>Npgsql's command spans for one database (tests run side by side in this process, each on its own database).</summary>
+    private sealed class SqlCommandCounter : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly ConcurrentDictionary<string, int> _byStatement = new(StringComparer.Ordinal);
+        private int _count;
+
+        public SqlCommandCounter(string database)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    var db = activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name");
+                    if (db as string == database)
+                    {
+                        Interlocked.Increment(ref _count);
+                        var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? activity.DisplayName;
+                        _byStatement.AddOrUpdate(text.Length > 40 ? text[..40] : text, 1, (_, n) => n + 1);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public IReadOnlyDictionary<string, int> ByStatement() => _byStatement;
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
