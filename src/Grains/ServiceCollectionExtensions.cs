@@ -40,6 +40,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<TenantTurnCache>();
+        services.AddSingleton<TenantFeedPublisher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TenantFeedPublisher>());
         services.AddSingleton<ITurnSources, CachedTurnSources>();
         services.AddSingleton<TurnAdmission>();
         services.AddBobWebhooks(configuration);

@@ -4,8 +4,9 @@ namespace Bob.Grains.Abstractions.Chat;
 [Alias("bob.ITenantFeedGrain")]
 public interface ITenantFeedGrain : IGrainWithStringKey
 {
-    [Alias("Publish"), Orleans.Concurrency.OneWay]
-    Task PublishAsync(ConversationEvent conversationEvent);
+    /// <summary>Appends events in the order given (a silo sends what its conversations raised in the last moments, together).</summary>
+    [Alias("PublishBatch"), Orleans.Concurrency.OneWay]
+    Task PublishAsync(IReadOnlyList<ConversationEvent> events);
 
     /// <summary>Events after <paramref name="afterSequence"/> (0 = only new ones), waiting up to <paramref name="maxWait"/>.</summary>
     [Alias("WaitForEvents"), Orleans.Concurrency.AlwaysInterleave]

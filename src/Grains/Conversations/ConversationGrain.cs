@@ -22,6 +22,7 @@ public sealed class ConversationGrain(
     TranscriptWriter writer,
     TurnAdmission admission,
     ITurnSources tenantSources,
+    TenantFeedPublisher feed,
     TimeProvider time) : Grain, IConversationGrain
 {
     /// <summary>Bounds the wait behind another change (e.g. a stream whose reader vanished) so a caller gets a 503, not a hang.</summary>
@@ -327,11 +328,7 @@ public sealed class ConversationGrain(
         var appended = _appended;
         _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         appended.TrySetResult();
-        var feed = GrainFactory.GetGrain<ITenantFeedGrain>(_transcript.Tenant);
-        foreach (var message in change.Messages)
-        {
-            await feed.PublishAsync(_transcript.Event(message, change.Row.Status));
-        }
+        feed.Publish(_transcript.Tenant, change.Messages.Select(m => _transcript.Event(m, change.Row.Status)));
         return transaction;
     }
 

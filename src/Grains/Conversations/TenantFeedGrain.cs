@@ -9,12 +9,16 @@ public sealed class TenantFeedGrain : Grain, ITenantFeedGrain
     private long _sequence;
     private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task PublishAsync(ConversationEvent conversationEvent)
+    public Task PublishAsync(IReadOnlyList<ConversationEvent> events)
     {
-        _recent.AddLast(conversationEvent with { Sequence = ++_sequence });
-        if (_recent.Count > Capacity)
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var conversationEvent in events)
         {
-            _recent.RemoveFirst();
+            _recent.AddLast(conversationEvent with { Sequence = ++_sequence });
+            if (_recent.Count > Capacity)
+            {
+                _recent.RemoveFirst();
+            }
         }
         var published = _published;
         _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
