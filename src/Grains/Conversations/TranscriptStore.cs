@@ -15,6 +15,9 @@ public sealed record ConversationRow(
     string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview,
     string? VisitorTokenHash = null, bool ServerMinted = false);
 
+/// <summary>What a batch of appends wrote: its transaction's id and how many webhook events some endpoint wanted.</summary>
+internal readonly record struct BatchWritten(ulong Transaction, int EventsKept);
+
 /// <summary>
 /// Reads and appends transcripts in PostgreSQL. Appends go through <see cref="TranscriptWriter"/>, which batches them.
 /// Every text parameter passes <see cref="StorableText.Clean"/>: whatever a caller hands over, PostgreSQL can store it.
@@ -33,7 +36,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
 
     /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
     /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
-    internal Task<ulong> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
+    internal Task<BatchWritten> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
         StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
 
     private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, ConversationId conversation)
@@ -126,19 +129,19 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         return (reader.GetInt32(1), CommitSnapshot.Parse(reader.GetString(0)));
     }
 
-    /// <summary>The webhook events the appends raise go into the outbox in the same transaction (one more INSERT, which keeps
-    /// only subscribed events).</summary>
-    private async Task<ulong> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
+    /// <summary>The messages, the summaries and the webhook events the appends raise (an INSERT that keeps only subscribed
+    /// events) go to PostgreSQL as one batch, one round trip, then the COMMIT.</summary>
+    private async Task<BatchWritten> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
         var messages = appends.SelectMany(a => a.Messages.Select(m => (a.Conversation, Message: m))).ToList();
         if (messages.Count > 0)
         {
-            await using var insert = new NpgsqlCommand(
+            var insert = new NpgsqlBatchCommand(
                 "INSERT INTO bob_messages (tenant_id, session_id, seq, message_id, client_message_id, role, author, body, citations, handoff, credits, created_at) " +
-                "SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[], $10::bool[], $11::int[], $12::timestamptz[])",
-                connection, transaction);
+                "SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[], $10::bool[], $11::int[], $12::timestamptz[])");
             insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Tenant.Value)));
             insert.Parameters.Add(Array(messages.Select(m => m.Conversation.Id.Value)));
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Seq).ToArray() });
@@ -151,37 +154,49 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Handoff).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.Credits).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = messages.Select(m => m.Message.CreatedAt).ToArray() });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(insert);
         }
-        ulong transactionId;
         // The last summary of a conversation in this batch wins.
         var conversations = appends.Select(a => a.Conversation).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.Last()).ToList();
-        await using (var upsert = new NpgsqlCommand(
+        var upsert = new NpgsqlBatchCommand(
             "INSERT INTO bob_conversations (tenant_id, session_id, channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted) " +
             "SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::int[], $11::text[], $12::text[], $13::bool[]) " +
             "ON CONFLICT (tenant_id, session_id) DO UPDATE SET status = EXCLUDED.status, title = EXCLUDED.title, persona_id = EXCLUDED.persona_id, " +
             "taken_over_by = EXCLUDED.taken_over_by, last_message_at = EXCLUDED.last_message_at, message_count = EXCLUDED.message_count, last_preview = EXCLUDED.last_preview " +
-            "RETURNING pg_current_xact_id()::text",
-            connection, transaction))
+            "RETURNING pg_current_xact_id()::text");
+        upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
+        upsert.Parameters.Add(Array(conversations.Select(c => c.Id.Value)));
+        upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => (short)c.Channel).ToArray() });
+        upsert.Parameters.Add(Array(conversations.Select(c => c.Status)));
+        upsert.Parameters.Add(Array(conversations.Select(c => c.Title)));
+        upsert.Parameters.Add(Array(conversations.Select(c => c.PersonaId)));
+        upsert.Parameters.Add(Array(conversations.Select(c => c.TakenOverBy)));
+        upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.StartedAt).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.LastMessageAt).ToArray() });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.MessageCount).ToArray() });
+        upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
+        upsert.Parameters.Add(Array(conversations.Select(c => c.VisitorTokenHash)));
+        upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
+        batch.BatchCommands.Add(upsert);
+        var events = WebhookStore.EventsInsert([.. appends.SelectMany(a => a.Events)]);
+        if (events is not null)
         {
-            upsert.Parameters.Add(Array(conversations.Select(c => c.Tenant.Value)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.Id.Value)));
-            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => (short)c.Channel).ToArray() });
-            upsert.Parameters.Add(Array(conversations.Select(c => c.Status)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.Title)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.PersonaId)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.TakenOverBy)));
-            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.StartedAt).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.LastMessageAt).ToArray() });
-            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.MessageCount).ToArray() });
-            upsert.Parameters.Add(Array(conversations.Select(c => c.LastPreview)));
-            upsert.Parameters.Add(Array(conversations.Select(c => c.VisitorTokenHash)));
-            upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
-            transactionId = ulong.Parse((string)(await upsert.ExecuteScalarAsync(cancellationToken))!, System.Globalization.CultureInfo.InvariantCulture);
+            batch.BatchCommands.Add(events);
         }
-        await WebhookStore.AppendEventsAsync(connection, transaction, [.. appends.SelectMany(a => a.Events)], cancellationToken);
+        string? transactionId = null;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                if (transactionId is null && reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken))
+                {
+                    transactionId = reader.GetString(0);
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
         await transaction.CommitAsync(cancellationToken);
-        return transactionId;
+        return new BatchWritten(ulong.Parse(transactionId!, System.Globalization.CultureInfo.InvariantCulture), events?.RecordsAffected ?? 0);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -105,9 +105,10 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         activity?.SetTag("bob.batch.size", batch.Count);
         try
         {
-            var transaction = await store.WriteBatchAsync(batch, CancellationToken.None);
-            batch.ForEach(a => a.Written.TrySetResult(transaction));
-            if (batch.Exists(a => a.Events.Count > 0))
+            var written = await store.WriteBatchAsync(batch, CancellationToken.None);
+            batch.ForEach(a => a.Written.TrySetResult(written.Transaction));
+            // The relay looks only when an endpoint wanted one of the events (a tenant without webhooks wakes nobody).
+            if (written.EventsKept > 0)
             {
                 webhooks.Notify();
             }

@@ -21,25 +21,38 @@ public sealed class WebhookStore(NpgsqlDataSource database)
     /// </summary>
     public static async Task AppendEventsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyCollection<OutboxEvent> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+        if (EventsInsert(events) is not { } insert)
         {
             return;
         }
-        await using var insert = new NpgsqlCommand(
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { insert } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The INSERT of <see cref="AppendEventsAsync(NpgsqlConnection, NpgsqlTransaction?, IReadOnlyCollection{OutboxEvent}, CancellationToken)"/>
+    /// as a batch command, for a caller that sends it with its own statements in one round trip (its records affected are
+    /// the events kept); null when there are no events.</summary>
+    public static NpgsqlBatchCommand? EventsInsert(IReadOnlyCollection<OutboxEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+        var insert = new NpgsqlBatchCommand(
             "INSERT INTO bob_webhook_events (event_id, tenant_id, type, created_at, payload, endpoint_id) " +
             "SELECT e.event_id, e.tenant_id, e.type, e.created_at, e.payload, e.endpoint_id " +
             "FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS e(event_id, tenant_id, type, created_at, payload, endpoint_id) " +
             "WHERE EXISTS (SELECT 1 FROM bob_webhook_endpoints w WHERE w.tenant_id = e.tenant_id AND w.enabled " +
             "AND (w.endpoint_id = e.endpoint_id OR (e.endpoint_id IS NULL AND e.type = ANY (w.events)))) " +
-            "ON CONFLICT (event_id) DO NOTHING", connection, transaction);
+            "ON CONFLICT (event_id) DO NOTHING");
         insert.Parameters.Add(Texts(events.Select(e => e.EventId)));
         insert.Parameters.Add(Texts(events.Select(e => e.Tenant.Value)));
         insert.Parameters.Add(Texts(events.Select(e => e.Type)));
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.CreatedAt).ToArray() });
         insert.Parameters.Add(Texts(events.Select(e => e.Payload)));
         insert.Parameters.Add(Texts(events.Select(e => e.EndpointId)));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return insert;
     }
 
     public async Task AppendEventsAsync(IReadOnlyCollection<OutboxEvent> events)
