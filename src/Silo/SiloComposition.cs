@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Bob.Grains.Conversations;
+using Bob.Silo.Memory;
 using Bob.Silo.Storage;
 using Orleans.Storage;
 
@@ -67,6 +69,12 @@ public static class SiloComposition
             .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
 
         silo.Services.AddBobGrainServices(configuration);
+        // An idle conversation's activation goes after Bob:Conversations:IdleAfter instead of Orleans' 15 minutes, and an
+        // idle silo gives the memory back (docs/performance.md).
+        var conversations = configuration.GetSection(ConversationOptions.Section).Get<ConversationOptions>() ?? new ConversationOptions();
+        silo.Services.Configure<GrainCollectionOptions>(o => o.ClassSpecificCollectionAge[typeof(ConversationGrain).FullName!] = conversations.IdleAfter);
+        silo.Services.Configure<IdleMemoryOptions>(configuration.GetSection(IdleMemoryOptions.Section));
+        silo.Services.AddHostedService<IdleMemoryTrim>();
         silo.Services.TryAddSingleton<OperatorConsole>();
         silo.AddPlatformBootstrap();
         silo.AddTenantDirectoryBackfill();
