@@ -3,6 +3,12 @@
 # Load run on this machine: a fresh durable PostgreSQL, one web node with a co-hosted silo (Release),
 # anonymous-chat limits raised for the run, then bench/Bob.Load against loopback. Prints a markdown table.
 # Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500] [--webhooks none|ok|hang]
+#                        [--app-root DIR] [--memory N]
+#   --app-root DIR: build and run the node from another checkout (e.g. a worktree of main, for before/after runs); the
+#     load tool is always this checkout's, so both runs are measured the same way.
+#   --memory N: instead of the throughput run, open N conversations (one turn each) and print the node's RSS before,
+#     right after, and after BOB_BENCH_IDLE_S seconds of idleness (default 200; conversations are told to deactivate
+#     after 90 s idle and the silo checks for idleness every 30 s; a node that has no such settings ignores them).
 #   --telemetry metrics (default): what a node runs without a collector: meters, /metrics, the cluster dashboard.
 #   --telemetry full: metrics plus every span and log exported over OTLP to a stand-in collector on loopback.
 #   --telemetry off: no OpenTelemetry and no dashboard, to measure what they cost.
@@ -17,11 +23,15 @@ source "$ROOT/deploy/lib/pg.sh"
 source "$ROOT/deploy/lib/proc.sh"
 
 TELEMETRY=metrics
+APP_ROOT=$ROOT
+MEMORY=
 load_args=()
 app_extra_env=()
 while (($#)); do
   case $1 in
     --telemetry) TELEMETRY=${2:-}; shift 2 ;;
+    --app-root) APP_ROOT=$(cd "${2:?}" && pwd); shift 2 ;;
+    --memory) MEMORY=${2:?}; shift 2 ;;
     --webhooks) load_args+=("$1" "${2:-}"); [[ ${2:-} != none ]] && app_extra_env+=(Bob__Webhooks__AllowPrivateNetworks=true); shift 2 ;;
     *) load_args+=("$1"); shift ;;
   esac
@@ -51,7 +61,7 @@ trap cleanup EXIT
 pg_ensure_installed
 pg_start "$PG_DIR" "$PG_PORT" durable
 pg_create_db "$PG_PORT" bob
-dotnet build "$ROOT/src/Web/Web.csproj" -c Release -nologo -v q
+dotnet build "$APP_ROOT/src/Web/Web.csproj" -c Release -nologo -v q
 dotnet build "$ROOT/bench/Bob.Load/Bob.Load.csproj" -c Release -nologo -v q
 
 if [[ $TELEMETRY == full ]]; then
@@ -62,7 +72,11 @@ if [[ $TELEMETRY == full ]]; then
 fi
 echo "telemetry: $TELEMETRY"
 
-(cd "$ROOT/src/Web" && exec env \
+memory_env=()
+[[ -n $MEMORY ]] && memory_env=(Bob__Conversations__IdleAfter=00:01:30 Bob__Memory__CheckEvery=00:00:30)
+echo "node: $APP_ROOT ($(git -C "$APP_ROOT" rev-parse --short HEAD))"
+(cd "$APP_ROOT/src/Web" && exec env \
+  ${memory_env[@]+"${memory_env[@]}"} \
   ${telemetry_env[@]+"${telemetry_env[@]}"} \
   ${app_extra_env[@]+"${app_extra_env[@]}"} \
   "ConnectionStrings__Bob=$(pg_conn "$PG_PORT" bob)" \
@@ -77,8 +91,24 @@ echo "telemetry: $TELEMETRY"
   "Bob__Webhooks__SecretKeys__0=$(head -c 32 /dev/urandom | base64)" \
   Logging__LogLevel__Default=Warning \
   Logging__LogLevel__Bob.Web.Access=Warning \
-  dotnet "$ROOT/src/Web/bin/Release/net10.0/Bob.Web.dll") &
+  dotnet "$APP_ROOT/src/Web/bin/Release/net10.0/Bob.Web.dll") &
 app_pid=$!
 wait_ready "http://127.0.0.1:$HTTP_PORT/health/ready" "$app_pid" 120
 
-dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" --url "http://127.0.0.1:$HTTP_PORT" ${load_args[@]+"${load_args[@]}"}
+LOAD=$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll
+if [[ -n $MEMORY ]]; then
+  rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$app_pid/status"; }
+  # Warm-up (JIT, pools, a first conversation per tenant) so the measured delta is the conversations' own.
+  dotnet "$LOAD" memory --url "http://127.0.0.1:$HTTP_PORT" --conversations 1000 ${load_args[@]+"${load_args[@]}"}
+  sleep 5
+  before=$(rss_kb)
+  dotnet "$LOAD" memory --url "http://127.0.0.1:$HTTP_PORT" --conversations "$MEMORY" ${load_args[@]+"${load_args[@]}"}
+  loaded=$(rss_kb)
+  sleep "${BOB_BENCH_IDLE_S:-200}"
+  idle=$(rss_kb)
+  echo "| RSS before | after $MEMORY conversations | per conversation | after ${BOB_BENCH_IDLE_S:-200} s idle | per conversation left |"
+  echo "| --- | --- | --- | --- | --- |"
+  awk -v b="$before" -v l="$loaded" -v i="$idle" -v n="$MEMORY" 'BEGIN { printf "| %.0f MB | %.0f MB | %.1f KB | %.0f MB | %.1f KB |\n", b/1024, l/1024, (l-b)/n, i/1024, (i-b)/n }'
+  exit 0
+fi
+dotnet "$LOAD" --url "http://127.0.0.1:$HTTP_PORT" ${load_args[@]+"${load_args[@]}"}

@@ -7,8 +7,13 @@ if (args.FirstOrDefault() == "faults")
 {
     return await FaultCommand.RunAsync(args[1..]);
 }
+if (args.FirstOrDefault() == "memory")
+{
+    return await MemoryCommand.RunAsync(args[1..]);
+}
 
-// Measures POST /api/widget/chat beside a bare endpoint (GET /health/live) in the same run, on loopback only.
+// Measures POST /api/widget/chat beside two bare endpoints in the same run, on loopback only: the node's GET /health/live,
+// and a bare ASP.NET POST of the chat's JSON shape hosted by this tool (the issue's yardstick, the same for every build).
 var options = LoadOptions.Parse(args);
 var origin = "https://load.example.com";
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -31,6 +36,10 @@ Console.WriteLine($"target {options.Url}  connections {options.Connections}  dur
     (options.PiiRedaction is { } redaction ? $"  piiRedaction {(redaction ? "on" : "off")}" : ""));
 await Phase.RunAsync("warm-up", options with { Duration = TimeSpan.FromSeconds(3) }, (c, i) => c.GetAsync("/health/live"), client);
 var bare = await Phase.RunAsync("GET /health/live (bare)", options, (c, i) => c.GetAsync("/health/live"), client);
+await using var barePost = await BarePostServer.StartAsync();
+using var bareClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = barePost.Url, Timeout = TimeSpan.FromSeconds(30) };
+var bareChatShape = await Phase.RunAsync("POST bare endpoint, chat JSON shape (load tool's Kestrel)", options, (c, i) =>
+    c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), bareClient);
 var config = await Phase.RunAsync("GET /api/widget/config (grain calls, no storage)", options, (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Get, "/api/widget/config");
@@ -53,12 +62,13 @@ var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
 Console.WriteLine();
 Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses |");
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
-foreach (var result in new[] { bare, config, chat })
+foreach (var result in new[] { bare, bareChatShape, config, chat })
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {result.Name} | {result.Requests} | {result.Errors} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F1} | {result.Percentile(90):F1} | {result.Percentile(99):F1} | {string.Join(' ', result.Statuses.Select(s => $"{s.Key}:{s.Value}"))} |"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nwidget chat / bare throughput ratio: {chat.RequestsPerSecond / bare.RequestsPerSecond:P1}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"widget chat / bare POST (chat JSON shape) throughput ratio: {chat.RequestsPerSecond / bareChatShape.RequestsPerSecond:P1}"));
 if (sink is not null)
 {
     var duringChat = sink.DistinctEvents;
