@@ -11,8 +11,8 @@ namespace Bob.Grains.Conversations;
 /// </summary>
 public sealed class CachedTurnSources(IGrainFactory grains, TenantTurnCache cache) : ITurnSources
 {
-    public async Task<ITurnTenant?> TenantAsync(TenantId tenant) =>
-        await grains.GetGrain<ITenantGrain>(tenant).GetTurnConfigAsync() is { } config ? cache.For(tenant, config) : null;
+    public async Task<ITurnTenant?> TenantAsync(TenantId tenant, TenantTurnConfig? alreadyRead = null) =>
+        (alreadyRead ?? await grains.GetGrain<ITenantGrain>(tenant).GetTurnConfigAsync()) is { } config ? cache.For(tenant, config) : null;
 
     public Task<ChatCredits> BalanceAsync(TenantId tenant) => Meter(tenant).BalanceAsync();
 

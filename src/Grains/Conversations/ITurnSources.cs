@@ -13,8 +13,9 @@ namespace Bob.Grains.Conversations;
 /// </summary>
 public interface ITurnSources
 {
-    /// <summary>The tenant as this turn sees it; null when the tenant does not exist.</summary>
-    Task<ITurnTenant?> TenantAsync(TenantId tenant);
+    /// <summary>The tenant as this turn sees it (from <paramref name="alreadyRead"/> when the caller read it for this
+    /// request); null when the tenant does not exist.</summary>
+    Task<ITurnTenant?> TenantAsync(TenantId tenant, TenantTurnConfig? alreadyRead = null);
 
     Task<ChatCredits> BalanceAsync(TenantId tenant);
 

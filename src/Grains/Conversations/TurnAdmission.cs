@@ -49,7 +49,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
             return new TurnOutcome.Refused(notTheVisitors);
         }
         var tenant = transcript.Tenant;
-        var current = await sources.TenantAsync(tenant);
+        var current = await sources.TenantAsync(tenant, turn.Tenant);
         var settings = current?.Settings;
         if (settings is { Suspended: true })
         {

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Hosting;
 using Bob.Web.Http;
 
@@ -16,7 +17,9 @@ public static class ChatTurns
         "Retries with the same client_message_id (or Idempotency-Key header) replay the first reply. " +
         "With Accept: text/event-stream the reply streams as server-sent events: delta events ({\"text\"}), then done (the reply) or error ({\"code\",\"detail\"}).";
 
-    public static async Task<IResult> HandleAsync(HttpContext context, IClusterClient cluster, TenantId tenant, ChatChannel channel, ChatBody body, string? author)
+    /// <param name="tenantRead">The tenant's turn configuration, when the route already read it for this request.</param>
+    public static async Task<IResult> HandleAsync(HttpContext context, IClusterClient cluster, TenantId tenant, ChatChannel channel, ChatBody body, string? author,
+        TenantTurnConfig? tenantRead = null)
     {
         var clientMessageId = body.ClientMessageId ?? NullIfEmpty(context.Request.Headers[IdempotencyHeader].ToString());
         var invalid = new Fields()
@@ -32,7 +35,7 @@ public static class ChatTurns
         }
         var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
         var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
-        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor);
+        var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor, tenantRead);
         var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         if (!WantsEventStream(context))
         {

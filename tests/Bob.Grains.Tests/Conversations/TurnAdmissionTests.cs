@@ -246,7 +246,7 @@ public sealed class TurnAdmissionTests
 
         public Guardrails Guardrails { get; set; } = Guardrails.None;
 
-        public Task<ITurnTenant?> TenantAsync(TenantId tenant) => Answer<ITurnTenant?>(Settings is null ? null : new Tenant(this, Settings));
+        public Task<ITurnTenant?> TenantAsync(TenantId tenant, TenantTurnConfig? alreadyRead = null) => Answer<ITurnTenant?>(Settings is null ? null : new Tenant(this, Settings));
 
         public Task<ChatCredits> BalanceAsync(TenantId tenant) => Answer(Credits);
 

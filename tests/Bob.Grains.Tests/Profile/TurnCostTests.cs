@@ -75,9 +75,27 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
         Assert.True(callsBesideTheTurn <= 4, $"{callsBesideTheTurn} grain calls per turn beside the turn itself");
     }
 
-    private static async Task SendAsync(IConversationGrain conversation)
+    [Fact]
+    public async Task A_turn_carrying_the_tenant_its_route_read_asks_the_tenant_grain_nothing()
     {
-        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "How long does shipping take?", null, null));
+        var tenant = new TenantId($"read-{Guid.NewGuid():N}"[..20]);
+        var tenantGrain = fixture.Grains.GetGrain<ITenantGrain>(tenant);
+        Assert.True(await tenantGrain.CreateAsync(new TenantCreation("Read Co", Plans.Starter, PublicChat: false)));
+        var conversation = fixture.Grains.GetConversation(tenant, new ConversationId("read-once"));
+        await SendAsync(conversation);
+        await SendAsync(conversation);
+        var read = await tenantGrain.GetTurnConfigAsync();
+        fixture.Counter.Reset();
+
+        await SendAsync(conversation, read);
+        await SendAsync(conversation, read);
+
+        Assert.DoesNotContain(fixture.Counter.Snapshot().Keys, k => k.StartsWith("ITenantGrain.", StringComparison.Ordinal));
+    }
+
+    private static async Task SendAsync(IConversationGrain conversation, TenantTurnConfig? read = null)
+    {
+        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "How long does shipping take?", null, null, Tenant: read));
         Assert.True(reply.IsSuccess, reply.Failure?.Detail);
     }
 

@@ -37,11 +37,13 @@ public static class WidgetAccess
         {
             return result;
         }
-        // The origin is allowed, so the widget may read this refusal too.
-        if (await cluster.GetGrain<ITenantGrain>(result.Value!.Tenant).GetSettingsAsync() is { Suspended: true })
+        // The origin is allowed, so the widget may read this refusal too. A chat turn reuses this read (TurnConfigRead).
+        var tenant = await cluster.GetGrain<ITenantGrain>(result.Value!.Tenant).GetTurnConfigAsync();
+        if (tenant is { Settings.Suspended: true })
         {
             return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
         }
+        context.Items[typeof(TenantTurnConfig)] = tenant;
         return result;
     }
 
@@ -66,6 +68,9 @@ public static class WidgetAccess
         }
         return false;
     }
+
+    /// <summary>The tenant's turn configuration <see cref="AuthorizeAsync"/> read for this request, if it did.</summary>
+    public static TenantTurnConfig? TurnConfigRead(HttpContext context) => context.Items[typeof(TenantTurnConfig)] as TenantTurnConfig;
 
     public static void AllowOrigin(HttpContext context, string origin)
     {

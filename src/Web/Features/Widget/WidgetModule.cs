@@ -48,7 +48,7 @@ public sealed class WidgetModule : ICarterModule
 
     private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster) =>
         await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, access =>
-            ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null));
+            ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null, WidgetAccess.TurnConfigRead(context)));
 
     private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster) =>
         await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
