@@ -10,6 +10,13 @@ public static class PageResults
     public static IResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
 
+    /// <summary>A page whose parameters were gathered by name (e.g. the page's data plus what one form post adds).</summary>
+    public static IResult Render<TPage>(IReadOnlyDictionary<string, object?> parameters, int status = StatusCodes.Status200OK) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+
+    public static IResult RenderFailure<TPage>(Failure failure, IReadOnlyDictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        Render<TPage>(parameters, ProblemCatalog.Describe(failure.Code).Status);
+
     /// <summary>A form that failed is shown again with the status its failure has in the API (400, 409, 401…).</summary>
     public static IResult RenderFailure<TPage>(Failure failure, object parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         Render<TPage>(parameters, ProblemCatalog.Describe(failure.Code).Status);
