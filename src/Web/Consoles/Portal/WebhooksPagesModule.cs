@@ -73,7 +73,7 @@ public sealed class WebhooksPagesModule : ICarterModule
 
     private static async Task<IResult> RenderListAsync(IClusterClient cluster, Caller caller, HttpContext context, object extra, Failure? failure = null)
     {
-        var parameters = Parameters(context, extra);
+        var parameters = PageResults.Parameters(context, extra);
         parameters["Endpoints"] = await WebhookActions.Catalog(cluster, caller).ListAsync();
         return Render<WebhooksPage>(parameters, failure);
     }
@@ -81,7 +81,7 @@ public sealed class WebhooksPagesModule : ICarterModule
     private static async Task<IResult> RenderEndpointAsync(IClusterClient cluster, Caller caller, HttpContext context, string id, string? cursor, string? notice,
         Failure? actionFailure = null)
     {
-        var parameters = Parameters(context, new { Notice = notice, ActionFailure = actionFailure, Cursor = cursor });
+        var parameters = PageResults.Parameters(context, new { Notice = notice, ActionFailure = actionFailure, Cursor = cursor });
         if (await WebhookActions.Endpoint(cluster, caller, id).GetAsync() is not { } endpoint)
         {
             parameters["ActionFailure"] = WebhookActions.NotFound;
@@ -96,16 +96,6 @@ public sealed class WebhooksPagesModule : ICarterModule
         }
         parameters["Deliveries"] = deliveries.Value;
         return Render<WebhookEndpointPage>(parameters, actionFailure);
-    }
-
-    private static Dictionary<string, object?> Parameters(HttpContext context, object extra)
-    {
-        var parameters = new Dictionary<string, object?> { ["Viewer"] = PageViewer.Of(context) };
-        foreach (var property in extra.GetType().GetProperties())
-        {
-            parameters[property.Name] = property.GetValue(extra);
-        }
-        return parameters;
     }
 
     private static IResult Render<TPage>(Dictionary<string, object?> parameters, Failure? failure) where TPage : Microsoft.AspNetCore.Components.IComponent =>
