@@ -96,23 +96,16 @@ public sealed class TurnCacheTwoSiloTests(TwoSiloClusterFixture fixture) : IClas
         return reply.Value!;
     }
 
-    /// <summary>A new tenant and one answered conversation on each silo (placement decides; conversations are opened until both silos host one).</summary>
+    /// <summary>A new tenant and one answered conversation on each silo.</summary>
     private async Task<(TenantId Tenant, IReadOnlyList<IConversationGrain> OnEachSilo)> TenantWithAConversationOnEachSiloAsync()
     {
         var tenant = new TenantId($"cache-{Guid.NewGuid():N}"[..20]);
         Assert.True(await Grains.GetGrain<ITenantGrain>(tenant).CreateAsync(new TenantCreation("Cache Co", Plans.Starter, PublicChat: false)));
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        var bySilo = new Dictionary<SiloAddress, IConversationGrain>();
-        for (var i = 0; i < 40 && bySilo.Count < 2; i++)
+        var onEachSilo = await fixture.ConversationsOnBothSilosAsync(tenant, perSilo: 1, idPrefix: "placed-");
+        foreach (var conversation in onEachSilo)
         {
-            var conversation = Grains.GetConversation(tenant, new ConversationId($"placed-{i}"));
             await SendAsync(conversation, "Hi");
-            if (await management.GetActivationAddress(conversation) is { } host)
-            {
-                bySilo.TryAdd(host, conversation);
-            }
         }
-        Assert.Equal(2, bySilo.Count);
-        return (tenant, [.. bySilo.Values]);
+        return (tenant, onEachSilo);
     }
 }

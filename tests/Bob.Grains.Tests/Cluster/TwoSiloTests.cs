@@ -1,3 +1,5 @@
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Tests.Infrastructure;
@@ -10,6 +12,38 @@ namespace Bob.Grains.Tests.Cluster;
 public sealed class TwoSiloClusterFixture : ClusterFixture
 {
     protected override short InitialSilos => 2;
+
+    /// <summary>
+    /// Conversations activated on each of the two silos. Resource-optimized placement (Orleans' default) may put a burst
+    /// of new activations on one silo, so a test would not cross silos by chance: conversations are activated with a read
+    /// (which stores nothing) until each silo hosts <paramref name="perSilo"/> of them.
+    /// </summary>
+    public async Task<List<IConversationGrain>> ConversationsOnBothSilosAsync(TenantId tenant, int perSilo, string idPrefix)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var bySilo = new Dictionary<SiloAddress, List<IConversationGrain>>();
+        for (var i = 0; i < 2_000 && (bySilo.Count < 2 || bySilo.Values.Any(s => s.Count < perSilo)); i++)
+        {
+            var conversation = Grains.GetConversation(tenant, new ConversationId($"{idPrefix}{i}"));
+            await conversation.GetAsync();
+            var host = await management.GetActivationAddress(conversation);
+            if (host is null)
+            {
+                continue;
+            }
+            if (!bySilo.TryGetValue(host, out var onHost))
+            {
+                bySilo[host] = onHost = [];
+            }
+            if (onHost.Count < perSilo)
+            {
+                onHost.Add(conversation);
+            }
+        }
+        Assert.True(bySilo.Count == 2 && bySilo.Values.All(s => s.Count == perSilo),
+            $"placement put conversations on {bySilo.Count} silo(s): {string.Join(", ", bySilo.Values.Select(s => s.Count))}");
+        return [.. bySilo.Values.SelectMany(s => s)];
+    }
 }
 
 public sealed class TwoSiloTests
