@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bob.Load;
 
 /// <summary>
@@ -13,22 +11,14 @@ public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, in
 {
     public static LoadOptions Parse(string[] args)
     {
-        string Value(string name, string fallback)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-        }
-        var url = new Uri(Value("--url", "http://127.0.0.1:5080"));
-        if (!url.IsLoopback)
-        {
-            throw new ArgumentException("The load tool only targets loopback addresses.");
-        }
+        string Value(string name, string fallback) => CommandLine.Value(args, name, fallback);
+        var url = CommandLine.LoopbackUrl(args);
         return new LoadOptions(
             url,
-            TimeSpan.FromSeconds(Math.Clamp(int.Parse(Value("--duration", "15"), CultureInfo.InvariantCulture), 1, 300)),
-            Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512),
-            Math.Clamp(int.Parse(Value("--sessions", "500"), CultureInfo.InvariantCulture), 1, 100_000),
-            Math.Clamp(int.Parse(Value("--tenants", "10"), CultureInfo.InvariantCulture), 1, 100),
+            TimeSpan.FromSeconds(CommandLine.Int(args, "--duration", 15, 1, 300)),
+            CommandLine.Int(args, "--connections", 32, 1, 512),
+            CommandLine.Int(args, "--sessions", 500, 1, 100_000),
+            CommandLine.Int(args, "--tenants", 10, 1, 100),
             Enum.Parse<WebhookMode>(Value("--webhooks", "none"), ignoreCase: true),
             Value("--pii-redaction", "") switch
             {

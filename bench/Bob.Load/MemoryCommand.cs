@@ -12,19 +12,10 @@ public static class MemoryCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        string Value(string name, string fallback)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-        }
-        var url = new Uri(Value("--url", "http://127.0.0.1:5080"));
-        if (!url.IsLoopback)
-        {
-            throw new ArgumentException("The load tool only targets loopback addresses.");
-        }
-        var conversations = Math.Clamp(int.Parse(Value("--conversations", "20000"), CultureInfo.InvariantCulture), 1, 200_000);
-        var tenants = Math.Clamp(int.Parse(Value("--tenants", "8"), CultureInfo.InvariantCulture), 1, 100);
-        var connections = Math.Clamp(int.Parse(Value("--connections", "32"), CultureInfo.InvariantCulture), 1, 512);
+        var url = CommandLine.LoopbackUrl(args);
+        var conversations = CommandLine.Int(args, "--conversations", 20_000, 1, 200_000);
+        var tenants = CommandLine.Int(args, "--tenants", 8, 1, 100);
+        var connections = CommandLine.Int(args, "--connections", 32, 1, 512);
         const string origin = "https://load.example.com";
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
         var keys = new List<string>();
