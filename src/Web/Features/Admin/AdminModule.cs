@@ -24,7 +24,7 @@ public sealed class AdminModule : ICarterModule
             .Describe<TenantPage>("Every tenant, newest first, with plan, status and credits used this period (q searches ids and names; plan, status filters; pages of 1..100)",
                 StatusCodes.Status200OK, 400, 401, 403, 503);
         app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
-            await ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
+            await AdminActions.ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
             .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
@@ -50,17 +50,6 @@ public sealed class AdminModule : ICarterModule
             return Problems.From(invalid);
         }
         return TypedResults.Ok(await cluster.GetGrain<ITenantDirectoryGrain>(0).ListAsync(new TenantQuery(q, plan, status, pageNumber, size)));
-    }
-
-    private static async Task<AdminTenantView?> ViewAsync(IClusterClient cluster, string id)
-    {
-        var tenant = cluster.GetGrain<ITenantGrain>(id);
-        if (await tenant.GetOverviewAsync() is not { } overview || await cluster.GetGrain<IUsageGrain>(id).GetAsync() is not { IsSuccess: true } usage)
-        {
-            return null;
-        }
-        var team = await tenant.GetTeamAsync();
-        return new AdminTenantView(overview, team.Members.Count, team.Invitations.Count, usage.Value!);
     }
 
     private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, IClusterClient cluster, HttpContext context) =>
