@@ -26,6 +26,9 @@ public static class ExceptionFailures
             new(FailureCodes.InvalidJson, "A JSON body is required."),
         BadHttpRequestException =>
             new(FailureCodes.InvalidJson, "The request could not be read."),
+        // The framework's form reader refuses a NUL in a form field (and a form past its size limits) before any handler runs.
+        InvalidDataException =>
+            Failure.Validation("form", "The form could not be read: a field holds a NUL character, or the form is too large."),
         Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException
             or Orleans.Runtime.ClientNotAvailableException or Orleans.Runtime.GatewayTooBusyException
             or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Storage.InconsistentStateException =>
