@@ -40,6 +40,7 @@ public sealed class AdminTenantTests(BrowserWorld world)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tenant suspended");
         await Expect(page).ToHaveURLAsync(world.BobUrl($"/admin/tenants/{tenant.TenantId}?done=suspended"));
         await Expect(page.Locator("[data-tile='status'] .figure")).ToHaveTextAsync("suspended");
+        await Expect(page.Locator("#tenant-audit tbody tr").First).ToContainTextAsync("tenant.suspended");
         Assert.Equal("suspended", (await api.GetFromJsonAsync<JsonObject>($"/api/admin/tenants/{tenant.TenantId}"))!["tenant"]!["status"]!.GetValue<string>());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();

@@ -1,4 +1,5 @@
 using Bob.Grains.Abstractions.Admin;
+using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Carter;
 
@@ -39,6 +40,8 @@ public sealed class AdminPagesModule : ICarterModule
             : await RenderAsync(cluster, context, null, null, null, changed.Failure);
     }
 
+    private const string RecentActivity = "10";
+
     public static string TenantPath(string id) => $"{ConsolePage.Admin.Path}/tenants/{id}";
 
     /// <summary>One tenant, read as GET /api/admin/tenants/{id} reads it; a tenant that does not exist is the 404 page.</summary>
@@ -48,7 +51,8 @@ public sealed class AdminPagesModule : ICarterModule
         {
             return PageResults.Render<Shared.NotFoundPage>(new { Viewer = PageViewer.Of(context), What = "This tenant" }, StatusCodes.Status404NotFound);
         }
-        var parameters = new { Viewer = PageViewer.Of(context), View = view, Notice = notice, Failure = failure };
+        var activity = await Features.Audit.AuditLog.ListAsync(cluster, new TenantId(id), new Features.Audit.AuditFilter(null, RecentActivity, null, null, null, null));
+        var parameters = new { Viewer = PageViewer.Of(context), View = view, Activity = activity.Value!.Items, Notice = notice, Failure = failure };
         return failure is null ? PageResults.Render<AdminTenantPage>(parameters) : PageResults.RenderFailure<AdminTenantPage>(failure, parameters);
     }
 

@@ -3,6 +3,7 @@ using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
+using Bob.Web.Features.Audit;
 using Bob.Web.Http;
 using Carter;
 
@@ -26,6 +27,9 @@ public sealed class AdminModule : ICarterModule
         app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
             await AdminActions.ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
             .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
+        app.MapGet("/{id:bobid}/audit", ListAuditAsync).WithName("ListTenantAuditAsAdmin")
+            .Describe<AuditPageView>("One tenant's audit log, newest first, with the query of GET /api/audit (cursor, limit, actor, action, from, to)",
+                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
             .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
@@ -50,6 +54,16 @@ public sealed class AdminModule : ICarterModule
             return Problems.From(invalid);
         }
         return TypedResults.Ok(await cluster.GetGrain<ITenantDirectoryGrain>(0).ListAsync(new TenantQuery(q, plan, status, pageNumber, size)));
+    }
+
+    private static async Task<IResult> ListAuditAsync(string id, IClusterClient cluster, HttpContext context,
+        string? cursor, string? limit, string? actor, string? action, string? from, string? to)
+    {
+        if (await cluster.GetGrain<ITenantGrain>(id).GetOverviewAsync() is null)
+        {
+            return Problems.From(Failure.NotFound("Tenant"));
+        }
+        return (await AuditLog.ListAsync(cluster, new TenantId(id), new AuditFilter(cursor, limit, actor, action, from, to))).ToHttp(context);
     }
 
     private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, IClusterClient cluster, HttpContext context) =>
