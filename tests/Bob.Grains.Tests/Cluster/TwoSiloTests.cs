@@ -48,7 +48,7 @@ public sealed class TwoSiloTests
             (string Email, string TenantId, IReadOnlyList<PersonaView> Personas)? hosted = null;
             // Placement decides where a tenant's catalog lives; sign up until one lands on the silo we can stop
             // (the primary also holds the test cluster's membership, so it must stay).
-            for (var attempt = 0; attempt < 20 && hosted is null; attempt++)
+            for (var attempt = 0; attempt < 100 && hosted is null; attempt++)
             {
                 var candidate = await SignupAsync(fixture);
                 var host = await management.GetActivationAddress(fixture.Grains.GetGrain<IPersonaCatalogGrain>(candidate.TenantId));
@@ -59,7 +59,7 @@ public sealed class TwoSiloTests
             }
             if (hosted is not { } found)
             {
-                Assert.Fail("no tenant's persona catalog was placed on the secondary silo in 20 signups");
+                Assert.Fail("no tenant's persona catalog was placed on the secondary silo in 100 signups");
                 return;
             }
 

@@ -42,7 +42,7 @@ public sealed class SiloLossTests
             (TenantId Tenant, WebhookEndpointView Endpoint)? placed = null;
             // Placement decides where an endpoint's grain lives; register until one lands on the silo we can kill
             // (the primary holds the test cluster's membership, so it stays).
-            for (var attempt = 0; attempt < 20 && placed is null; attempt++)
+            for (var attempt = 0; attempt < 100 && placed is null; attempt++)
             {
                 var tenant = new TenantId($"shop-{Guid.NewGuid():N}"[..20]);
                 await fixture.Grains.GetGrain<ITenantGrain>(tenant).CreateAsync(new TenantCreation("Shop", "starter", false));
@@ -56,7 +56,7 @@ public sealed class SiloLossTests
             }
             if (placed is not { } found)
             {
-                Assert.Fail("no endpoint grain was placed on the secondary silo in 20 registrations");
+                Assert.Fail("no endpoint grain was placed on the secondary silo in 100 registrations");
                 return;
             }
             receiver.Hang();
