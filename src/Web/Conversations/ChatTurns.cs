@@ -98,10 +98,12 @@ public static class ChatTurns
         });
 
     /// <summary>Relays the turn as SSE. A stream that breaks after it started still ends with an <c>error</c> event
-    /// (its code says whether a retry with the same client_message_id may help), never mid-way with nothing.</summary>
+    /// (its code says whether a retry with the same client_message_id may help), never mid-way with nothing. The
+    /// <c>done</c> (or <c>error</c>) item is the last: nothing is asked of the grain after it, so a silo lost just then
+    /// cannot add an error after the answer, and the response ends at once.</summary>
     private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, SiloLossGuard guard, MeasuredTurn measured, ILogger logger)
     {
-        var lost = false;
+        var ended = false;
         try
         {
             var more = true;
@@ -113,6 +115,11 @@ public static class ChatTurns
                 {
                     yield return sse;
                 }
+                if (item.Done is not null || item.Failure is not null)
+                {
+                    ended = true;
+                    break;
+                }
                 Failure? broken = null;
                 try
                 {
@@ -120,7 +127,7 @@ public static class ChatTurns
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    lost = exception is FailureException { Failure: var failure } && failure == SiloLossGuard.StreamLost;
+                    ended = true;
                     broken = ExceptionFailures.From(exception);
                     logger.Log(broken.Code == FailureCodes.InternalError ? LogLevel.Error : LogLevel.Warning, exception, "Streamed chat turn broke: {Code}", broken.Code);
                     measured.Done(null, broken);
@@ -134,7 +141,7 @@ public static class ChatTurns
         }
         finally
         {
-            if (lost)
+            if (ended)
             {
                 Abandon(enumerator);
             }
