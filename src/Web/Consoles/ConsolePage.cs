@@ -18,11 +18,15 @@ public sealed record ConsolePage(string Path, string Label, string? Permission, 
     public static readonly ConsolePage Personas = new("/portal/personas", "Personas", Permissions.PersonasManage, PortalArea);
     public static readonly ConsolePage Knowledge = new("/portal/knowledge", "Knowledge", Permissions.KnowledgeManage, PortalArea);
     public static readonly ConsolePage Team = new("/portal/team", "Team", Permissions.TeamManage, PortalArea);
+    public static readonly ConsolePage Usage = new("/portal/usage", "Usage", Permissions.UsageRead, PortalArea);
+    public static readonly ConsolePage Webhooks = new("/portal/webhooks", "Webhooks", Permissions.WebhooksManage, PortalArea);
+    public static readonly ConsolePage Governance = new("/portal/governance", "Governance", Permissions.GovernanceManage, PortalArea);
+    public static readonly ConsolePage Audit = new("/portal/audit", "Audit log", Permissions.AuditRead, PortalArea);
     public static readonly ConsolePage MissionControl = new("/mission-control", "Mission Control", Permissions.ChatRead, MissionControlArea);
     public static readonly ConsolePage Admin = new("/admin", "Tenants", Permissions.TenantsManage, AdminArea);
 
     /// <summary>Every page in navigation order; a page joins the navigation by being listed here.</summary>
-    public static IReadOnlyList<ConsolePage> All { get; } = [PortalHome, Widget, Personas, Knowledge, Team, MissionControl, Admin];
+    public static IReadOnlyList<ConsolePage> All { get; } = [PortalHome, Widget, Personas, Knowledge, Team, Usage, Webhooks, Governance, Audit, MissionControl, Admin];
 
     public bool OpensFor(string role) => Permission is null || Permissions.Grants(role, Permission);
 }

@@ -10,6 +10,24 @@ public static class PageResults
     public static IResult Render<TPage>(object parameters, int status = StatusCodes.Status200OK) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
 
+    /// <summary>A page whose parameters were gathered by name (e.g. the page's data plus what one form post adds).</summary>
+    public static IResult Render<TPage>(IReadOnlyDictionary<string, object?> parameters, int status = StatusCodes.Status200OK) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = "text/html; charset=utf-8" };
+
+    public static IResult RenderFailure<TPage>(Failure failure, IReadOnlyDictionary<string, object?> parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        Render<TPage>(parameters, ProblemCatalog.Describe(failure.Code).Status);
+
+    /// <summary>The viewer plus every property of <paramref name="extra"/>, by name: a page's data and what one form post adds.</summary>
+    public static Dictionary<string, object?> Parameters(HttpContext context, object extra)
+    {
+        var parameters = new Dictionary<string, object?> { ["Viewer"] = PageViewer.Of(context) };
+        foreach (var property in extra.GetType().GetProperties())
+        {
+            parameters[property.Name] = property.GetValue(extra);
+        }
+        return parameters;
+    }
+
     /// <summary>A form that failed is shown again with the status its failure has in the API (400, 409, 401…).</summary>
     public static IResult RenderFailure<TPage>(Failure failure, object parameters) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         Render<TPage>(parameters, ProblemCatalog.Describe(failure.Code).Status);

@@ -46,16 +46,8 @@ public sealed class TeamPagesModule : ICarterModule
 
     private static async Task<IResult> RenderAsync(IClusterClient cluster, Caller caller, HttpContext context, object extra, Failure? failure = null)
     {
-        var parameters = new Dictionary<string, object?> { ["Viewer"] = PageViewer.Of(context), ["Team"] = await TeamActions.Tenant(cluster, caller).GetTeamAsync() };
-        foreach (var property in extra.GetType().GetProperties())
-        {
-            parameters[property.Name] = property.GetValue(extra);
-        }
-        return failure is null
-            ? new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<TeamPage>(parameters) { ContentType = "text/html; charset=utf-8" }
-            : new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<TeamPage>(parameters)
-            {
-                ContentType = "text/html; charset=utf-8", StatusCode = ProblemCatalog.Describe(failure.Code).Status,
-            };
+        var parameters = PageResults.Parameters(context, extra);
+        parameters["Team"] = await TeamActions.Tenant(cluster, caller).GetTeamAsync();
+        return failure is null ? PageResults.Render<TeamPage>(parameters) : PageResults.RenderFailure<TeamPage>(failure, parameters);
     }
 }

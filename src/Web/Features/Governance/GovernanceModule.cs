@@ -18,28 +18,13 @@ public sealed class GovernanceModule : ICarterModule
     {
         var app = endpoints.MapGroup("/api/governance").WithTags("Governance").RequirePermission(Permissions.GovernanceManage);
         app.MapGet("/", async (Caller caller, IClusterClient cluster, HttpContext context) =>
-            await cluster.GetGrain<IGovernanceGrain>(caller.Tenant.Value).GetAsync() is { } settings
+            await GovernanceActions.Grain(cluster, caller).GetAsync() is { } settings
                 ? TypedResults.Ok(settings)
                 : Problems.From(Grains.Abstractions.Common.Failure.NotFound("Tenant"), context)).WithName("GetGovernance")
             .Describe<GovernanceSettings>("This tenant's governance: blocked topics, PII redaction, handoff keywords, credit policy, retention, public chat",
                 StatusCodes.Status200OK, 401, 403, 404, 503);
         app.MapPut("/", async (GovernanceBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-        {
-            var missing = new Fields()
-                .Check(body.BlockedTopics is not null, "blockedTopics", "blockedTopics is required (an empty list is fine).")
-                .Check(body.PiiRedaction is not null, "piiRedaction", "piiRedaction is required (true or false).")
-                .Check(body.HandoffKeywords is not null, "handoffKeywords", "handoffKeywords is required (an empty list is fine).")
-                .Required("creditPolicy", body.CreditPolicy)
-                .Check(body.PublicChat is not null, "publicChat", "publicChat is required (true or false).")
-                .Failure;
-            if (missing is not null)
-            {
-                return Problems.From(missing, context);
-            }
-            var settings = new GovernanceSettings(body.BlockedTopics!, body.PiiRedaction!.Value, body.HandoffKeywords!,
-                body.CreditPolicy!, body.RetentionDays, body.PublicChat!.Value);
-            return (await cluster.GetGrain<IGovernanceGrain>(caller.Tenant.Value).UpdateAsync(settings)).ToHttp(context);
-        }).WithName("UpdateGovernance")
+            (await GovernanceActions.UpdateAsync(cluster, caller, body)).ToHttp(context)).WithName("UpdateGovernance")
             .Describe<GovernanceSettings>(
                 $"Replace the governance: lists of at most {GovernanceRules.MaxListEntries} entries of 1..{GovernanceRules.MaxEntryLength} characters, " +
                 $"creditPolicy hard_stop or overage, retentionDays null or {GovernanceRules.MinRetentionDays}..{GovernanceRules.MaxRetentionDays}",

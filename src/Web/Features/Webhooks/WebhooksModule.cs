@@ -1,4 +1,3 @@
-using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Webhooks;
 using Bob.Web.Auth;
@@ -23,7 +22,7 @@ public sealed class WebhooksModule : ICarterModule
         app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListWebhooks")
             .Describe<IReadOnlyList<WebhookEndpointView>>("List webhook endpoints with their status (secrets are never shown again)", StatusCodes.Status200OK, 401, 403, 503);
         app.MapPost("/", async (WebhookBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).CreateAsync(body.ToInput() with { Enabled = null }))
+            (await WebhookActions.CreateAsync(cluster, caller, body.ToInput()))
                 .ToHttp(context, e => TypedResults.Created($"/api/webhooks/{e.Id}", e))).WithName("CreateWebhook")
             .Describe<WebhookEndpointView>("Register an https endpoint for events; the answer shows its signing secret, once", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
         app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
@@ -42,29 +41,16 @@ public sealed class WebhooksModule : ICarterModule
             (await Endpoint(cluster, caller, id).SendTestAsync()).ToHttp(context, queued => TypedResults.Accepted((string?)null, queued))).WithName("TestWebhook")
             .Describe<WebhookTestQueued>("Send a webhook.test event to this endpoint", StatusCodes.Status202Accepted, 401, 403, 404, 409, 503);
         app.MapGet("/{id:bobid}/deliveries", async (string id, string? cursor, string? limit, Caller caller, IClusterClient cluster, HttpContext context) =>
-            PageSize(limit) is not { } size
-                ? Problems.Validation("limit", $"limit must be a whole number from 1 to {WebhookRules.PageSizeMax}.")
-                : (await Endpoint(cluster, caller, id).ListDeliveriesAsync(cursor, size)).ToHttp(context)).WithName("ListWebhookDeliveries")
+            (await WebhookActions.ListDeliveriesAsync(cluster, caller, id, cursor, limit)).ToHttp(context)).WithName("ListWebhookDeliveries")
             .Describe<WebhookDeliveryPage>("The delivery log, newest first: event, attempts, status codes, latency, next retry (cursor paging)", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/deliveries/{deliveryId:bobid}/redeliver", async (string id, string deliveryId, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Endpoint(cluster, caller, id).RedeliverAsync(deliveryId)).ToHttp(context, d => TypedResults.Accepted((string?)null, d))).WithName("RedeliverWebhook")
             .Describe<WebhookDeliveryView>("Send one delivery again, with the same webhook-id and a fresh retry schedule", StatusCodes.Status202Accepted, 401, 403, 404, 409, 503);
     }
 
-    private static int? PageSize(string? limit)
-    {
-        if (limit is null)
-        {
-            return WebhookRules.PageSizeDefault;
-        }
-        return limit.Length is > 0 and <= 3 && limit.All(char.IsAsciiDigit) && int.Parse(limit, System.Globalization.CultureInfo.InvariantCulture) is var size
-            && size is >= 1 and <= WebhookRules.PageSizeMax ? size : null;
-    }
+    private static IResult NotFound() => Problems.From(WebhookActions.NotFound);
 
-    private static IResult NotFound() => Problems.From(Failure.NotFound("Webhook endpoint"));
+    private static IWebhookCatalogGrain Catalog(IClusterClient cluster, Caller caller) => WebhookActions.Catalog(cluster, caller);
 
-    private static IWebhookCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IWebhookCatalogGrain>(caller.Tenant);
-
-    private static IWebhookEndpointGrain Endpoint(IClusterClient cluster, Caller caller, string id) =>
-        cluster.GetGrain<IWebhookEndpointGrain>(WebhookEndpoints.Key(caller.Tenant, id));
+    private static IWebhookEndpointGrain Endpoint(IClusterClient cluster, Caller caller, string id) => WebhookActions.Endpoint(cluster, caller, id);
 }
