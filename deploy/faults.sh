@@ -7,8 +7,9 @@
 # Every attempt of a run is kept in $BOB_DATA_DIR/FAULT.csv (start/end seconds, status, code) and the nodes' logs in
 # $BOB_DATA_DIR/logs-FAULT/, for a closer look.
 #
-# Usage: deploy/faults.sh [--duration 20] [--rate 20] [--sessions 200] [--tenants 4] [--faults "silo-kill silo-stop pg-restart web-kill"]
-#   CI-sized by default (20 s at 20 turns/s per fault); by hand e.g. --duration 40 --rate 100.
+# Usage: deploy/faults.sh [--duration 20] [--rate 20] [--sessions 200] [--tenants 4] [--stream-every 0] [--faults "silo-kill silo-stop pg-restart web-kill"]
+#   CI-sized by default (20 s at 20 turns/s per fault); by hand e.g. --duration 40 --rate 100. --stream-every N streams
+#   every Nth turn (server-sent events) instead of answering it as JSON.
 #   silo-kill: kill -9 of silo-1 · silo-stop: SIGTERM to silo-1 (graceful) · pg-restart: pg_ctl restart -m fast ·
 #   web-kill: kill -9 of web-1 (its turns are retried on web-0, as a load balancer would)
 # Ports and data directory as for cluster.sh (BOB_PG_PORT, BOB_HTTP_PORT, …, BOB_DATA_DIR; default .data/faults).
@@ -21,15 +22,16 @@ source "$ROOT/deploy/lib/pg.sh"
 # shellcheck source=lib/proc.sh
 source "$ROOT/deploy/lib/proc.sh"
 
-DURATION=20 RATE=20 SESSIONS=200 TENANTS=4 FAULTS="silo-kill silo-stop pg-restart web-kill"
+DURATION=20 RATE=20 SESSIONS=200 TENANTS=4 STREAM_EVERY=0 FAULTS="silo-kill silo-stop pg-restart web-kill"
 while (($#)); do
   case $1 in
     --duration) DURATION=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --sessions) SESSIONS=$2; shift 2 ;;
     --tenants) TENANTS=$2; shift 2 ;;
+    --stream-every) STREAM_EVERY=$2; shift 2 ;;
     --faults) FAULTS=$2; shift 2 ;;
-    *) echo "usage: $0 [--duration S] [--rate N] [--sessions N] [--tenants N] [--faults \"silo-kill silo-stop pg-restart web-kill\"]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--duration S] [--rate N] [--sessions N] [--tenants N] [--stream-every N] [--faults \"silo-kill silo-stop pg-restart web-kill\"]" >&2; exit 2 ;;
   esac
 done
 for fault in $FAULTS; do
@@ -94,7 +96,7 @@ for fault in $FAULTS; do
   dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" faults \
     --url "http://127.0.0.1:$BOB_HTTP_PORT" --url "http://127.0.0.1:$((BOB_HTTP_PORT + 1))" \
     --pg "$(pg_conn "$BOB_PG_PORT" "$BOB_DB")" --label "$label" --fault "$command" $header --attempts "$BOB_DATA_DIR/$fault.csv" \
-    --duration "$DURATION" --rate "$RATE" --sessions "$SESSIONS" --tenants "$TENANTS" | tee "$BOB_DATA_DIR/$fault.out" || rc=$?
+    --duration "$DURATION" --rate "$RATE" --sessions "$SESSIONS" --tenants "$TENANTS" --stream-every "$STREAM_EVERY" | tee "$BOB_DATA_DIR/$fault.out" || rc=$?
   ((rc == 0)) || failed=1
   rows+=("$(grep '^| ' "$BOB_DATA_DIR/$fault.out" || true)")
   header=

@@ -29,7 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
         services.Configure<CreditMeterOptions>(configuration.GetSection(CreditMeterOptions.Section));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(BobConfiguration.ConnectionString(configuration)));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();

@@ -23,7 +23,8 @@ public static class SiloComposition
 
     public static ISiloBuilder AddBobSilo(this ISiloBuilder silo, IConfiguration configuration, bool configureClustering = true)
     {
-        var connectionString = BobConfiguration.ConnectionString(configuration);
+        // Bounded waits on PostgreSQL (Bob:Database), checked here so a bad setting stops the node at start.
+        var connectionString = DatabaseTimeouts.ConnectionString(configuration);
         if (configureClustering)
         {
             silo.Services.AddBobSiloOptions();

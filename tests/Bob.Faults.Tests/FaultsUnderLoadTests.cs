@@ -51,6 +51,8 @@ public sealed class FaultsUnderLoadTests(ProcessClusterFixture cluster, ITestOut
         var options = new FaultOptions(cluster.WebUrls, cluster.Database, label, TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(3), Rate: 8, Sessions: 40, Tenants: 2)
         {
             SettleDeadline = TimeSpan.FromSeconds(60),
+            // Every 4th turn streamed: a stream caught by the fault must end in a done or error event, never cut or hung.
+            StreamEvery = 4,
         };
         using var run = new FaultRun(options);
         var outcome = await run.RunAsync(fault);

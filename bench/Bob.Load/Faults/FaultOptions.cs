@@ -23,6 +23,9 @@ public sealed record FaultOptions(
     /// <summary>Every how many acknowledged turns one is sent again with the same client_message_id (a client's retry).</summary>
     public int ResendEvery { get; init; } = 10;
 
+    /// <summary>Every how many turns one is streamed (server-sent events) instead of answered as JSON; 0: none.</summary>
+    public int StreamEvery { get; init; }
+
     /// <summary>A request that took longer than this counts as part of the disruption (the 5 s target).</summary>
     public TimeSpan SlowAfter { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -49,6 +52,9 @@ public sealed record FaultOptions(
             TimeSpan.FromSeconds(Number("--fault-at", duration.TotalSeconds / 4, 1, duration.TotalSeconds - 1)),
             Number("--rate", 20, 1, 500),
             (int)Number("--sessions", 200, 1, 100_000),
-            (int)Number("--tenants", 4, 1, 100));
+            (int)Number("--tenants", 4, 1, 100))
+        {
+            StreamEvery = (int)Number("--stream-every", 0, 0, 1000),
+        };
     }
 }

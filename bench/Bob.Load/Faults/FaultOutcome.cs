@@ -25,7 +25,7 @@ public sealed record FaultOutcome(FaultOptions Options, IReadOnlyList<LoadTenant
     public double SecondsToRecover => Disrupted.Count == 0 ? 0 : Math.Max(0, Disrupted.Max(a => a.End) - FaultAt);
 
     /// <summary>Failures that are not a 503 with a problem code and Retry-After (transport errors are counted apart).</summary>
-    public IReadOnlyList<Attempt> UnclassifiedFailures => [.. Attempts.Where(a => !a.Ok && a.Status != 0 && !(a.Status == 503 && a.Code is not null && a.HasRetryAfter))];
+    public IReadOnlyList<Attempt> UnclassifiedFailures => [.. Attempts.Where(a => !a.Ok && a.Status != 0 && !(a.Status == 503 && a.Code is not null && (a.HasRetryAfter || a.Streamed)))];
 
     public int TransportErrors => Attempts.Count(a => a.Status == 0);
 

@@ -117,6 +117,7 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
     private async Task<(Attempt Attempt, double? RetryAfter, int CreditsUsed)> SendAsync(
         Uri url, int index, AttemptKind kind, LoadTenant tenant, string session, string id, bool readCredits = false)
     {
+        var streamed = index >= 0 && options.StreamEvery > 0 && index % options.StreamEvery == 0;
         var start = _clock.Elapsed.TotalSeconds;
         int status;
         string? code = null, messageId = null;
@@ -130,12 +131,18 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
             };
             request.Headers.Add("X-Widget-Key", tenant.WidgetKey);
             request.Headers.Add("Origin", Origin);
-            using var response = await http.SendAsync(request);
+            if (streamed)
+            {
+                request.Headers.Accept.ParseAdd("text/event-stream");
+            }
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             status = (int)response.StatusCode;
             retryAfter = response.Headers.RetryAfter?.Delta?.TotalSeconds;
-            var body = await response.Content.ReadAsStringAsync();
+            var body = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? LastEvent(await response.Content.ReadAsStringAsync(), out status)
+                : await response.Content.ReadAsStringAsync();
             var json = body.StartsWith('{') ? JsonNode.Parse(body) : null;
-            if (response.IsSuccessStatusCode)
+            if (status == 200)
             {
                 messageId = json?["message_id"]?.GetValue<string>() ?? json?["messageId"]?.GetValue<string>();
                 credits = json?["credits"]?["used"]?.GetValue<int>() ?? -1;
@@ -145,7 +152,7 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
                 code = json?["code"]?.GetValue<string>();
             }
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
         {
             status = 0;
             code = exception.GetType().Name;
@@ -154,11 +161,33 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
                 _downUntil[url] = _clock.Elapsed.TotalSeconds + MarkedDownFor.TotalSeconds;
             }
         }
-        var attempt = new Attempt(index, kind, tenant.Id, session, id, start, _clock.Elapsed.TotalSeconds, status, code, retryAfter is not null, messageId);
+        var attempt = new Attempt(index, kind, tenant.Id, session, id, start, _clock.Elapsed.TotalSeconds, status, code, retryAfter is not null, messageId, streamed);
         if (index >= 0)
         {
             _attempts.Add(attempt);
         }
         return (attempt, retryAfter, readCredits ? credits : -1);
+    }
+
+    /// <summary>A finished event stream as a JSON answer: the <c>done</c> event's reply (200), the <c>error</c> event's
+    /// problem (503 when its code says retry, else 500), or 502 <c>stream_cut</c> when it ended with neither.</summary>
+    private static string LastEvent(string stream, out int status)
+    {
+        string? name = null;
+        foreach (var line in stream.Split('\n'))
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                name = line["event:".Length..].Trim();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal) && name is "done" or "error")
+            {
+                var data = line["data:".Length..].Trim();
+                status = name == "done" ? 200 : JsonNode.Parse(data)?["code"]?.GetValue<string>() == "service_unavailable" ? 503 : 500;
+                return data;
+            }
+        }
+        status = 502;
+        return "{\"code\":\"stream_cut\"}";
     }
 }

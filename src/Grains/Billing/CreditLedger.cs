@@ -9,18 +9,38 @@ namespace Bob.Grains.Billing;
 /// a credit before its engine runs (<see cref="TryHold"/>) and gives it back when its answer is charged or when nothing
 /// is stored (<see cref="Release"/>), so however many turns run at once, under <c>hard_stop</c> no more are answered than
 /// credits remain. Under <c>overage</c> every turn is held and answered; what passes the included credits is overage.
-/// A new period starts the count at zero.
+/// A new period starts the count at zero. A hold nobody settles or gives back (its conversation's silo died mid-turn)
+/// expires after <see cref="HoldLifetime"/>; holds only gate admission, charges come from stored answers, so an expiry
+/// never charges anything.
 /// </summary>
 public sealed class CreditLedger(TimeProvider time, int included)
 {
     /// <summary>What a turn holds before its engine runs: the least a model's reply costs.</summary>
     public const int HeldPerTurn = 1;
 
+    /// <summary>How long a hold lasts unless settled or given back: far beyond the longest turn (a hosted model's 20 s
+    /// timeout with its retries, the 25 s wait for a conversation's turn lock), so only a hold stranded by a crash expires.</summary>
+    public static readonly TimeSpan HoldLifetime = TimeSpan.FromMinutes(5);
+
     private BillingPeriod _period = BillingPeriod.Containing(time.GetUtcNow());
+
+    // When each hold in flight was taken, oldest first. Holds are interchangeable, so a turn gives back the youngest:
+    // the oldest entries left are then the ones nobody will give back, and they are the ones that expire. An entry
+    // left for a live turn is never older than that turn's start by more than the longest turn, far within the lifetime.
+    private readonly List<DateTimeOffset> _holds = [];
 
     public int Used { get; private set; }
 
-    public int Held { get; private set; }
+    public int Held
+    {
+        get
+        {
+            var expired = time.GetUtcNow() - HoldLifetime;
+            var stale = _holds.FindIndex(taken => taken > expired);
+            _holds.RemoveRange(0, stale < 0 ? _holds.Count : stale);
+            return _holds.Count * HeldPerTurn;
+        }
+    }
 
     public int Included { get; private set; } = included;
 
@@ -71,12 +91,16 @@ public sealed class CreditLedger(TimeProvider time, int included)
         {
             return false;
         }
-        Held += HeldPerTurn;
+        _holds.Add(time.GetUtcNow());
         return true;
     }
 
     /// <summary>Gives back a turn's hold: its answer was charged, cost nothing, or was never stored.</summary>
-    public void Release(int held) => Held = Math.Max(0, Held - held);
+    public void Release(int held)
+    {
+        var count = Math.Min(_holds.Count, held / HeldPerTurn);
+        _holds.RemoveRange(_holds.Count - count, count);
+    }
 
     /// <summary>Counts a stored answer's charge.</summary>
     public void Charge(int credits)

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Storage;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -113,7 +114,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
                 webhooks.Notify();
             }
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception ex) when (batch.Count > 1 && !IsDatabaseUnavailable(ex))
         {
             // One bad append (e.g. a duplicate) must not fail its neighbours: retry them one by one.
             foreach (var append in batch)
@@ -123,8 +124,13 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Conversation}", batch[0].Conversation.Tenant, batch[0].Conversation.Id);
-            batch[0].Written.TrySetException(ex);
+            // An unreachable database fails the whole batch at once: one by one, each append would wait out its own
+            // connection timeout while the turns behind it queue (a restart held turns 20 s that way).
+            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Conversation} and {Others} more", batch[0].Conversation.Tenant, batch[0].Conversation.Id, batch.Count - 1);
+            batch.ForEach(a => a.Written.TrySetException(ex));
         }
     }
+
+    private static bool IsDatabaseUnavailable(Exception exception) =>
+        StorageFailures.Classify(exception) is { Code: FailureCodes.ServiceUnavailable };
 }

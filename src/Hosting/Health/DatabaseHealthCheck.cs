@@ -12,7 +12,7 @@ public sealed class DatabaseHealthCheck(IConfiguration configuration) : IHealthC
     {
         try
         {
-            await using var connection = new NpgsqlConnection(BobConfiguration.ConnectionString(configuration));
+            await using var connection = new NpgsqlConnection(DatabaseTimeouts.ConnectionString(configuration));
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
             await command.ExecuteScalarAsync(cancellationToken);

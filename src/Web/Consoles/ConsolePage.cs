@@ -25,8 +25,11 @@ public sealed record ConsolePage(string Path, string Label, string? Permission, 
     public static readonly ConsolePage MissionControl = new("/mission-control", "Mission Control", Permissions.ChatRead, MissionControlArea);
     public static readonly ConsolePage Admin = new("/admin", "Tenants", Permissions.TenantsManage, AdminArea);
 
+    // Admin Dashboard pages beyond the tenant list (kept together).
+    public static readonly ConsolePage AdminPricebook = new("/admin/pricebook", "Pricebook", Permissions.PricebookPublish, AdminArea);
+
     /// <summary>Every page in navigation order; a page joins the navigation by being listed here.</summary>
-    public static IReadOnlyList<ConsolePage> All { get; } = [PortalHome, Widget, Personas, Knowledge, Team, Usage, Webhooks, Governance, Audit, MissionControl, Admin];
+    public static IReadOnlyList<ConsolePage> All { get; } = [PortalHome, Widget, Personas, Knowledge, Team, Usage, Webhooks, Governance, Audit, MissionControl, Admin, AdminPricebook];
 
     public bool OpensFor(string role) => Permission is null || Permissions.Grants(role, Permission);
 }

@@ -37,25 +37,27 @@ public static class ChatTurns
         var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor, tenantRead);
         var measured = new MeasuredTurn(WebMetrics.For(context), channel);
+        // A turn with its client_message_id may be sent again if its silo dies under it: the grain replays, never re-runs.
+        var guard = context.RequestServices.GetRequiredService<SiloLossGuard>();
+        var repeatable = clientMessageId is not null;
         if (!WantsEventStream(context))
         {
-            // A turn with its client_message_id may be sent again if its silo dies under it: the grain replays, never re-runs.
-            var result = await context.RequestServices.GetRequiredService<SiloLossGuard>()
-                .CallAsync(() => conversation.SendAsync(turn), repeatable: clientMessageId is not null);
+            var result = await guard.CallAsync(() => conversation.SendAsync(turn), repeatable);
             measured.Done(result.Value, result.Failure);
             return result.ToHttp(context, ChatJson.Ok);
         }
-        return await StreamAsync(conversation.StreamAsync(turn), context, measured);
+        return await StreamAsync(() => conversation.StreamAsync(turn), repeatable, guard, context, measured);
     }
 
     public static bool WantsEventStream(HttpContext context) =>
         context.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Refusals found before the first token are answered as plain problems; after that the stream carries them.</summary>
-    private static async Task<IResult> StreamAsync(IAsyncEnumerable<ChatStreamItem> items, HttpContext context, MeasuredTurn measured)
+    /// <summary>Refusals found before the first token are answered as plain problems; after that the stream carries them.
+    /// Until its first item nothing was sent, so a stream caught by a lost silo is opened again like a JSON turn.</summary>
+    private static async Task<IResult> StreamAsync(Func<IAsyncEnumerable<ChatStreamItem>> open, bool repeatable, SiloLossGuard guard, HttpContext context, MeasuredTurn measured)
     {
-        var enumerator = items.GetAsyncEnumerator(context.RequestAborted);
-        if (!await enumerator.MoveNextAsync())
+        var (enumerator, any) = await guard.CallAsync(() => FirstItemAsync(open(), context.RequestAborted), repeatable, discard: opened => Abandon(opened.Enumerator));
+        if (!any)
         {
             await enumerator.DisposeAsync();
             return Problems.Of(FailureCodes.InternalError, "The assistant returned nothing.");
@@ -66,13 +68,45 @@ public static class ChatTurns
             measured.Done(null, failure);
             return Problems.From(failure, context);
         }
-        return TypedResults.ServerSentEvents(Relay(enumerator, measured, context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatTurns))));
+        return TypedResults.ServerSentEvents(Relay(enumerator, guard, measured, context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ChatTurns))));
     }
 
-    /// <summary>Relays the turn as SSE. A stream that breaks after it started still ends with an <c>error</c> event
-    /// (its code says whether a retry with the same client_message_id may help), never mid-way with nothing.</summary>
-    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, MeasuredTurn measured, ILogger logger)
+    private static async Task<(IAsyncEnumerator<ChatStreamItem> Enumerator, bool Any)> FirstItemAsync(IAsyncEnumerable<ChatStreamItem> items, CancellationToken aborted)
     {
+        var enumerator = items.GetAsyncEnumerator(aborted);
+        try
+        {
+            return (enumerator, await enumerator.MoveNextAsync());
+        }
+        catch
+        {
+            Abandon(enumerator);
+            throw;
+        }
+    }
+
+    /// <summary>Closes a stream nobody reads any more without waiting: its silo may be gone, and a close sent there
+    /// would hold the response until Orleans' timeout.</summary>
+    private static void Abandon(IAsyncEnumerator<ChatStreamItem> enumerator) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await enumerator.DisposeAsync();
+            }
+            catch (Exception)
+            {
+                // Its silo is gone; Orleans drops the stream's state there with it.
+            }
+        });
+
+    /// <summary>Relays the turn as SSE. A stream that breaks after it started still ends with an <c>error</c> event
+    /// (its code says whether a retry with the same client_message_id may help), never mid-way with nothing. The
+    /// <c>done</c> (or <c>error</c>) item is the last: nothing is asked of the grain after it, so a silo lost just then
+    /// cannot add an error after the answer, and the response ends at once.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> Relay(IAsyncEnumerator<ChatStreamItem> enumerator, SiloLossGuard guard, MeasuredTurn measured, ILogger logger)
+    {
+        var ended = false;
         try
         {
             var more = true;
@@ -84,13 +118,19 @@ public static class ChatTurns
                 {
                     yield return sse;
                 }
+                if (item.Done is not null || item.Failure is not null)
+                {
+                    ended = true;
+                    break;
+                }
                 Failure? broken = null;
                 try
                 {
-                    more = await enumerator.MoveNextAsync();
+                    more = await guard.NextStepAsync(enumerator.MoveNextAsync());
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
+                    ended = true;
                     broken = ExceptionFailures.From(exception);
                     logger.Log(broken.Code == FailureCodes.InternalError ? LogLevel.Error : LogLevel.Warning, exception, "Streamed chat turn broke: {Code}", broken.Code);
                     measured.Done(null, broken);
@@ -104,7 +144,14 @@ public static class ChatTurns
         }
         finally
         {
-            await enumerator.DisposeAsync();
+            if (ended)
+            {
+                Abandon(enumerator);
+            }
+            else
+            {
+                await enumerator.DisposeAsync();
+            }
         }
     }
 

@@ -1,12 +1,22 @@
 namespace Bob.Web.Hosting;
 
+/// <summary>When the cluster has dealt with a lost silo: what <see cref="SiloLossGuard"/> waits on before it repeats a call.</summary>
+public interface ISiloLossSignal
+{
+    /// <summary>
+    /// Completes when the cluster has settled a silo loss: one that is under way now, or else the next one. True when the
+    /// cluster moved on (the silo is declared dead; calls to its grains now activate them elsewhere), false when it did not in time.
+    /// </summary>
+    Task<bool> NextSettlement { get; }
+}
+
 /// <summary>
 /// What a web node (an Orleans client) knows about silos leaving: the client's connection to a gateway closes the moment
 /// its silo dies or stops, seconds before membership declares it dead. Until then, calls to grains that lived there get
 /// no answer before Orleans' response timeout (30 s); <see cref="SiloLossGuard"/> uses these signals to stop waiting
 /// sooner. In a web node co-hosting its silo there are no gateways and nothing is ever signalled.
 /// </summary>
-public sealed class ClusterChanges : IClusterConnectionStatusObserver
+public sealed class ClusterChanges : IClusterConnectionStatusObserver, ISiloLossSignal
 {
     /// <summary>How long a lost silo may take to be declared dead before the node stops waiting for it.</summary>
     public static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(15);
@@ -27,11 +37,7 @@ public sealed class ClusterChanges : IClusterConnectionStatusObserver
         (_nextLoss, _afterNextLoss) = NewSignal();
     }
 
-    /// <summary>
-    /// Completes when the cluster has settled a silo loss: one that is under way now, or else the next one. True when the
-    /// cluster moved on (the silo is declared dead; calls to its grains now activate them elsewhere), false when
-    /// it did not within <see cref="SettleDeadline"/>.
-    /// </summary>
+    /// <inheritdoc /> Not in time = within <see cref="SettleDeadline"/>.
     public Task<bool> NextSettlement
     {
         get

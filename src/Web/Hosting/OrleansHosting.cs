@@ -1,6 +1,7 @@
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Hosting.Management;
 using Bob.Silo;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 
 namespace Bob.Web.Hosting;
@@ -14,18 +15,21 @@ public static class OrleansHosting
     public static async Task AddBobOrleansAsync(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSingleton<ClusterChanges>().AddSingleton<SiloLossGuard>();
+        builder.Services.AddSingleton<ClusterChanges>().AddSingleton<ISiloLossSignal>(s => s.GetRequiredService<ClusterChanges>()).AddSingleton<SiloLossGuard>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         if (configuration.GetValue("Bob:Hosting:CoHostSilo", true))
         {
             await SchemaAtStart.PrepareAsync(configuration);
             builder.UseOrleans(silo => silo.AddBobSilo(configuration));
             return;
         }
+        // Computed now, so a bad Bob:Database setting stops the node at start with its message.
+        var connectionString = DatabaseTimeouts.ConnectionString(configuration);
         builder.UseOrleansClient(client => client
             .UseAdoNetClustering(o =>
             {
                 o.Invariant = SiloComposition.Invariant;
-                o.ConnectionString = BobConfiguration.ConnectionString(configuration);
+                o.ConnectionString = connectionString;
             })
             .Configure<ClusterOptions>(o =>
             {

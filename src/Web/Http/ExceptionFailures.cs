@@ -26,9 +26,16 @@ public static class ExceptionFailures
             new(FailureCodes.InvalidJson, "A JSON body is required."),
         BadHttpRequestException =>
             new(FailureCodes.InvalidJson, "The request could not be read."),
-        Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException
-            or Orleans.Runtime.ClientNotAvailableException or Orleans.Runtime.GatewayTooBusyException
-            or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Storage.InconsistentStateException =>
+        // The framework's form reader refuses a NUL in a form field (and a form past its size limits) before any handler runs.
+        InvalidDataException =>
+            Failure.Validation("form", "The form could not be read: a field holds a NUL character, or the form is too large."),
+        // The runtime's own failures (a silo gone, a message rejected or forwarded too often, a placement or activation
+        // failing while membership changes, a call cancelled under a lost silo) say the cluster could not carry the call
+        // now, and a retry can: 503, never 500. A grain's own exceptions keep their types and stay 500.
+        // A stream whose grain was deactivated or moved mid-answer (EnumerationAbortedException) is the same: retry.
+        Orleans.Runtime.OrleansException or Orleans.Runtime.GatewayTooBusyException or Orleans.Runtime.ClientNotAvailableException
+            or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Storage.InconsistentStateException
+            or Orleans.Runtime.EnumerationAbortedException or TimeoutException or OperationCanceledException =>
             new(FailureCodes.ServiceUnavailable, "The service is briefly unavailable; retry shortly.", RetryAfter: UnavailableRetryAfter),
         _ => new(FailureCodes.InternalError, "Something went wrong on our side. Quote the requestId when reporting it."),
     };

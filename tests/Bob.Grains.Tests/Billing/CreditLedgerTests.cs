@@ -98,4 +98,56 @@ public sealed class CreditLedgerTests
         ledger.SetIncluded(15);
         Assert.Equal(new ChatCredits(12, 3), ledger.Balance);
     }
+
+    [Fact]
+    public void A_hold_nobody_settles_expires_after_its_lifetime_and_gives_its_credit_back_without_a_charge()
+    {
+        var time = MidMonth();
+        var ledger = new CreditLedger(time, included: 1);
+        Assert.True(ledger.TryHold(CreditPolicies.HardStop));
+
+        time.Advance(CreditLedger.HoldLifetime - TimeSpan.FromSeconds(1));
+        Assert.False(ledger.TryHold(CreditPolicies.HardStop));
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(new ChatCredits(0, 1), ledger.Balance);
+        Assert.True(ledger.TryHold(CreditPolicies.HardStop));
+    }
+
+    [Fact]
+    public void A_stranded_hold_still_expires_while_other_turns_hold_and_give_back()
+    {
+        var time = MidMonth();
+        var ledger = new CreditLedger(time, included: 3);
+        Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // stranded: its silo died mid-turn
+        for (var minute = 0; minute < 6; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.True(ledger.TryHold(CreditPolicies.HardStop));
+            ledger.Release(CreditLedger.HeldPerTurn);
+        }
+
+        Assert.Equal(0, ledger.Held);
+        Assert.Equal(new ChatCredits(0, 3), ledger.Balance);
+    }
+
+    [Fact]
+    public void Holds_of_turns_in_flight_do_not_expire_while_a_stranded_one_does()
+    {
+        var time = MidMonth();
+        var ledger = new CreditLedger(time, included: 5);
+        Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // stranded
+        time.Advance(CreditLedger.HoldLifetime - TimeSpan.FromSeconds(30));
+        Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // a live turn
+        Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // another, which finishes first
+        ledger.Release(CreditLedger.HeldPerTurn);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(CreditLedger.HeldPerTurn, ledger.Held);
+        ledger.Release(CreditLedger.HeldPerTurn);
+        Assert.Equal(0, ledger.Held);
+    }
+
+    private static FakeTimeProvider MidMonth() => new(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
 }

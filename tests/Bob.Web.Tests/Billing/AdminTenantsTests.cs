@@ -108,4 +108,29 @@ public sealed class AdminTenantsTests(BobWebApp app) : IClassFixture<BobWebApp>
         await response.AssertProblemAsync(409, "conflict");
         Assert.Equal("active", (await (await (await app.AdminAsync()).GetAsync("/api/admin/tenants/platform")).OkJsonAsync())["tenant"]!["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task The_platform_admin_reads_a_tenants_audit_log_as_its_members_do()
+    {
+        var tenant = await app.SignupAsync();
+        var own = await (await app.Bearer(tenant.Token).GetAsync("/api/audit")).OkJsonAsync();
+
+        var asAdmin = await (await (await app.AdminAsync()).GetAsync($"/api/admin/tenants/{tenant.TenantId}/audit")).OkJsonAsync();
+
+        Assert.NotEmpty(own["items"]!.AsArray());
+        Assert.Equal(own["items"]!.ToJsonString(), asAdmin["items"]!.ToJsonString());
+        Assert.All(asAdmin["items"]!.AsArray(), e => Assert.Equal(tenant.TenantId, e!["tenantId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_tenants_audit_log_is_the_platform_admins_only_and_refuses_a_bad_query_or_tenant()
+    {
+        var tenant = await app.SignupAsync();
+        var admin = await app.AdminAsync();
+
+        await (await app.Bearer(tenant.Token).GetAsync($"/api/admin/tenants/{tenant.TenantId}/audit")).AssertProblemAsync(403, "forbidden");
+        await (await admin.GetAsync("/api/admin/tenants/no-such-tenant/audit")).AssertProblemAsync(404, "not_found");
+        var problem = await (await admin.GetAsync($"/api/admin/tenants/{tenant.TenantId}/audit?action=persona.exploded")).AssertProblemAsync(400, "validation_failed");
+        Assert.NotNull(problem["errors"]!["action"]);
+    }
 }

@@ -1,4 +1,5 @@
 using Bob.Grains.Abstractions.Admin;
+using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Carter;
 
@@ -11,7 +12,10 @@ public sealed class AdminPagesModule : ICarterModule
     {
         var path = ConsolePage.Admin.Path;
         app.MapGet(path, (IClusterClient cluster, HttpContext context, string? q, string? page, string? done) =>
-            RenderAsync(cluster, context, q, page, done switch { "suspended" => "Tenant suspended.", "resumed" => "Tenant resumed.", _ => null }, null))
+            RenderAsync(cluster, context, q, page, Notice(done), null))
+            .MemberPage(ConsolePage.Admin);
+        app.MapGet(path + "/tenants/{id:bobid}", (string id, IClusterClient cluster, HttpContext context, string? done) =>
+            RenderTenantAsync(id, cluster, context, Notice(done), null))
             .MemberPage(ConsolePage.Admin);
         app.MapPost(path + "/tenants/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) => SetAsync(id, true, cluster, context))
             .MemberPage(ConsolePage.Admin);
@@ -19,12 +23,37 @@ public sealed class AdminPagesModule : ICarterModule
             .MemberPage(ConsolePage.Admin);
     }
 
+    private static string? Notice(string? done) => done switch { "suspended" => "Tenant suspended.", "resumed" => "Tenant resumed.", _ => null };
+
+    /// <summary>Suspend or resume from the list, or from the tenant's own page (<c>return=tenant</c>), which it then shows again.</summary>
     private static async Task<IResult> SetAsync(string id, bool suspended, IClusterClient cluster, HttpContext context)
     {
+        var fromTenant = (await PageForm.ReadAsync(context))["return"] == "tenant";
         var changed = await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(suspended);
+        var done = $"done={(suspended ? "suspended" : "resumed")}";
+        if (fromTenant)
+        {
+            return changed.IsSuccess ? PageResults.SeeOther($"{TenantPath(id)}?{done}") : await RenderTenantAsync(id, cluster, context, null, changed.Failure);
+        }
         return changed.IsSuccess
-            ? PageResults.SeeOther($"{ConsolePage.Admin.Path}?done={(suspended ? "suspended" : "resumed")}")
+            ? PageResults.SeeOther($"{ConsolePage.Admin.Path}?{done}")
             : await RenderAsync(cluster, context, null, null, null, changed.Failure);
+    }
+
+    private const string RecentActivity = "10";
+
+    public static string TenantPath(string id) => $"{ConsolePage.Admin.Path}/tenants/{id}";
+
+    /// <summary>One tenant, read as GET /api/admin/tenants/{id} reads it; a tenant that does not exist is the 404 page.</summary>
+    private static async Task<IResult> RenderTenantAsync(string id, IClusterClient cluster, HttpContext context, string? notice, Bob.Grains.Abstractions.Common.Failure? failure)
+    {
+        if (await Features.Admin.AdminActions.ViewAsync(cluster, id) is not { } view)
+        {
+            return PageResults.Render<Shared.NotFoundPage>(new { Viewer = PageViewer.Of(context), What = "This tenant" }, StatusCodes.Status404NotFound);
+        }
+        var activity = await Features.Audit.AuditLog.ListAsync(cluster, new TenantId(id), new Features.Audit.AuditFilter(null, RecentActivity, null, null, null, null));
+        var parameters = new { Viewer = PageViewer.Of(context), View = view, Activity = activity.Value!.Items, Notice = notice, Failure = failure };
+        return failure is null ? PageResults.Render<AdminTenantPage>(parameters) : PageResults.RenderFailure<AdminTenantPage>(failure, parameters);
     }
 
     private static async Task<IResult> RenderAsync(IClusterClient cluster, HttpContext context, string? q, string? page, string? notice, Bob.Grains.Abstractions.Common.Failure? failure)

@@ -13,7 +13,7 @@ public sealed class AuditPagesModule : ICarterModule
         {
             // The filter form sends empty fields for "any"; the API's query has them absent.
             var filter = new AuditFilter(Given(cursor), Given(limit), Given(actor), Given(action), null, null);
-            var entries = await AuditLog.ListAsync(cluster, caller, filter);
+            var entries = await AuditLog.ListAsync(cluster, caller.Tenant, filter);
             var parameters = new { Viewer = PageViewer.Of(context), Filter = filter, Entries = entries.Value, entries.Failure };
             return entries.IsSuccess ? PageResults.Render<AuditPage>(parameters) : PageResults.RenderFailure<AuditPage>(entries.Failure!, parameters);
         }).MemberPage(ConsolePage.Audit);

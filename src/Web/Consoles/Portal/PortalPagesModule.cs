@@ -6,13 +6,11 @@ using Carter;
 
 namespace Bob.Web.Consoles.Portal;
 
-/// <summary>The Customer Portal's home and the public home page.</summary>
+/// <summary>The Customer Portal's home.</summary>
 public sealed class PortalPagesModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context) => PageResults.Render<Public.HomePage>(new { Viewer = PageViewer.Of(context) })).PublicPage();
-
         app.MapGet(ConsolePage.PortalHome.Path, async (Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var tenant = cluster.GetGrain<ITenantGrain>(caller.Tenant);

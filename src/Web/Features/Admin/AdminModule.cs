@@ -3,6 +3,7 @@ using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
+using Bob.Web.Features.Audit;
 using Bob.Web.Http;
 using Carter;
 
@@ -24,8 +25,11 @@ public sealed class AdminModule : ICarterModule
             .Describe<TenantPage>("Every tenant, newest first, with plan, status and credits used this period (q searches ids and names; plan, status filters; pages of 1..100)",
                 StatusCodes.Status200OK, 400, 401, 403, 503);
         app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
-            await ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
+            await AdminActions.ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
             .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
+        app.MapGet("/{id:bobid}/audit", ListAuditAsync).WithName("ListTenantAuditAsAdmin")
+            .Describe<AuditPageView>("One tenant's audit log, newest first, with the query of GET /api/audit (cursor, limit, actor, action, from, to)",
+                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
             .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
@@ -52,15 +56,14 @@ public sealed class AdminModule : ICarterModule
         return TypedResults.Ok(await cluster.GetGrain<ITenantDirectoryGrain>(0).ListAsync(new TenantQuery(q, plan, status, pageNumber, size)));
     }
 
-    private static async Task<AdminTenantView?> ViewAsync(IClusterClient cluster, string id)
+    private static async Task<IResult> ListAuditAsync(string id, IClusterClient cluster, HttpContext context,
+        string? cursor, string? limit, string? actor, string? action, string? from, string? to)
     {
-        var tenant = cluster.GetGrain<ITenantGrain>(id);
-        if (await tenant.GetOverviewAsync() is not { } overview || await cluster.GetGrain<IUsageGrain>(id).GetAsync() is not { IsSuccess: true } usage)
+        if (await cluster.GetGrain<ITenantGrain>(id).GetOverviewAsync() is null)
         {
-            return null;
+            return Problems.From(Failure.NotFound("Tenant"));
         }
-        var team = await tenant.GetTeamAsync();
-        return new AdminTenantView(overview, team.Members.Count, team.Invitations.Count, usage.Value!);
+        return (await AuditLog.ListAsync(cluster, new TenantId(id), new AuditFilter(cursor, limit, actor, action, from, to))).ToHttp(context);
     }
 
     private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, IClusterClient cluster, HttpContext context) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
-using Bob.Web.Auth;
 using Bob.Web.Http;
 
 namespace Bob.Web.Features.Audit;
@@ -15,8 +14,8 @@ public static class AuditLog
 {
     private const int ActorMax = 320;
 
-    /// <summary>A page of entries, newest first, or the problems with the filter (nothing is read then).</summary>
-    public static async Task<Result<AuditPageView>> ListAsync(IClusterClient cluster, Caller caller, AuditFilter filter)
+    /// <summary>A page of the tenant's entries, newest first, or the problems with the filter (nothing is read then).</summary>
+    public static async Task<Result<AuditPageView>> ListAsync(IClusterClient cluster, TenantId tenant, AuditFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var (cursor, limit, actor, action, from, to) = filter;
@@ -44,7 +43,7 @@ public static class AuditLog
         }
         var query = new AuditQuery(cursor is null ? null : before, size, actor?.Trim(), action,
             from is null ? null : fromTime, to is null ? null : toTime);
-        var page = await cluster.GetGrain<IAuditLogGrain>(caller.Tenant).ListAsync(query);
+        var page = await cluster.GetGrain<IAuditLogGrain>(tenant).ListAsync(query);
         return new AuditPageView([.. page.Items.Select(View)], page.NextBefore?.ToString(CultureInfo.InvariantCulture));
     }
 

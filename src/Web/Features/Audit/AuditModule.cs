@@ -26,5 +26,5 @@ public sealed class AuditModule : ICarterModule
 
     private static async Task<IResult> ListAsync(Caller caller, IClusterClient cluster, HttpContext context,
         string? cursor, string? limit, string? actor, string? action, string? from, string? to) =>
-        (await AuditLog.ListAsync(cluster, caller, new AuditFilter(cursor, limit, actor, action, from, to))).ToHttp(context);
+        (await AuditLog.ListAsync(cluster, caller.Tenant, new AuditFilter(cursor, limit, actor, action, from, to))).ToHttp(context);
 }

@@ -33,26 +33,13 @@ public sealed class PricebookModule : ICarterModule
         drafts.MapGet("/", async (IClusterClient cluster) => TypedResults.Ok(await Pricebook(cluster).ListDraftsAsync())).WithName("ListPricebookDrafts")
             .Describe<IReadOnlyList<PricebookDraft>>("The open draft, if any (at most one at a time)", StatusCodes.Status200OK, 401, 403, 503);
         drafts.MapPost("/", async (PricebookDraftBody body, HttpContext context, IClusterClient cluster) =>
-        {
-            IReadOnlyList<PricebookPlan>? plans = null;
-            if (body.Plans is not null)
-            {
-                var parsed = PricebookBodies.ToPlans(body.Plans);
-                if (!parsed.IsSuccess)
-                {
-                    return Problems.From(parsed.Failure!);
-                }
-                plans = parsed.Value;
-            }
-            return (await Pricebook(cluster).CreateDraftAsync(plans)).ToHttp(context, d => TypedResults.Created($"/api/pricebook/drafts/{d.Version}", d));
-        }).WithName("CreatePricebookDraft")
+            (await PricebookActions.CreateDraftAsync(cluster, body.Plans)).ToHttp(context, d => TypedResults.Created($"/api/pricebook/drafts/{d.Version}", d))).WithName("CreatePricebookDraft")
             .Describe<PricebookDraft>("Open the next version's draft with the given plans, or a copy of the live ones when the body has no plans", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
         drafts.MapGet("/{version:int}", async (int version, HttpContext context, IClusterClient cluster) =>
             (await Pricebook(cluster).GetDraftAsync(version)).ToHttp(context)).WithName("GetPricebookDraft")
             .Describe<PricebookDraft>("One draft", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
         drafts.MapPut("/{version:int}", async (int version, PricebookDraftBody body, HttpContext context, IClusterClient cluster) =>
-            await PricebookBodies.ToPlans(body.Plans).ToHttpAsync(context, async plans =>
-                (await Pricebook(cluster).UpdateDraftAsync(version, plans)).ToHttp(context))).WithName("UpdatePricebookDraft")
+            (await PricebookActions.UpdateDraftAsync(cluster, version, body.Plans)).ToHttp(context)).WithName("UpdatePricebookDraft")
             .Describe<PricebookDraft>("Replace a draft's plans (every plan, each once); a published version is 409", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
         drafts.MapDelete("/{version:int}", async (int version, HttpContext context, IClusterClient cluster) =>
             (await Pricebook(cluster).DeleteDraftAsync(version)).ToHttp(context)).WithName("DeletePricebookDraft")
@@ -74,5 +61,5 @@ public sealed class PricebookModule : ICarterModule
             : TypedResults.Ok(version);
     }
 
-    private static IPricebookGrain Pricebook(IClusterClient cluster) => cluster.GetGrain<IPricebookGrain>(IPricebookGrain.Key);
+    private static IPricebookGrain Pricebook(IClusterClient cluster) => PricebookActions.Pricebook(cluster);
 }

@@ -25,8 +25,8 @@ public static class WidgetAccess
         }
         var origin = context.Request.Headers.Origin.ToString();
         // Repeatable: a second authorization only counts once more against the key's rate limit.
-        var result = await context.RequestServices.GetRequiredService<SiloLossGuard>()
-            .CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
+        var guard = context.RequestServices.GetRequiredService<SiloLossGuard>();
+        var result = await guard.CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
         // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
         // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
         if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
@@ -38,7 +38,9 @@ public static class WidgetAccess
             return result;
         }
         // The origin is allowed, so the widget may read this refusal too. A chat turn reuses this read (TurnConfigRead).
-        var tenant = await cluster.GetGrain<ITenantGrain>(result.Value!.Tenant).GetTurnConfigAsync();
+        // A read, so repeatable: without the guard a tenant grain on a killed silo held widget turns 30 s (fault run).
+        var tenantGrain = cluster.GetGrain<ITenantGrain>(result.Value!.Tenant);
+        var tenant = await guard.CallAsync(() => tenantGrain.GetTurnConfigAsync(), repeatable: true);
         if (tenant is { Settings.Suspended: true })
         {
             return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
@@ -57,7 +59,8 @@ public static class WidgetAccess
         }
         if (KeyOf(context) is { } key)
         {
-            return (await cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin)).IsSuccess;
+            return (await context.RequestServices.GetRequiredService<SiloLossGuard>()
+                .CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true)).IsSuccess;
         }
         foreach (var entry in OriginEntries.Candidates(origin))
         {
