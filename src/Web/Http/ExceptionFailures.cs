@@ -33,8 +33,7 @@ public static class ExceptionFailures
         // failing while membership changes, a call cancelled under a lost silo) say the cluster could not carry the call
         // now, and a retry can: 503, never 500. A grain's own exceptions keep their types and stay 500.
         // A stream whose grain was deactivated or moved mid-answer (EnumerationAbortedException) is the same: retry.
-        Orleans.Runtime.OrleansException or Orleans.Runtime.GatewayTooBusyException or Orleans.Runtime.ClientNotAvailableException
-            or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Storage.InconsistentStateException
+        Orleans.Runtime.OrleansException or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Storage.InconsistentStateException
             or Orleans.Runtime.EnumerationAbortedException or TimeoutException or OperationCanceledException =>
             new(FailureCodes.ServiceUnavailable, "The service is briefly unavailable; retry shortly.", RetryAfter: UnavailableRetryAfter),
         _ => new(FailureCodes.InternalError, "Something went wrong on our side. Quote the requestId when reporting it."),
