@@ -1,6 +1,7 @@
 using Bob.Assistant;
 using Bob.Grains.Admin;
 using Bob.Grains.Audit;
+using Bob.Grains.Caching;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Governance;
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
+        services.Configure<TurnCacheOptions>(configuration.GetSection(TurnCacheOptions.Section));
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<TenantTurnCache>();
         services.AddSingleton<TenantFeedPublisher>();

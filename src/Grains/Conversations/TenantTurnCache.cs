@@ -5,7 +5,9 @@ using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Caching;
 using Bob.Grains.Knowledge;
+using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Conversations;
 
@@ -15,13 +17,18 @@ namespace Bob.Grains.Conversations;
 /// to them moves the stamp before it is answered, and every turn reads the stamp live, so the very next turn on every
 /// silo reads the change; nothing is pushed to the silos and nothing waits for them. What a copy holds was read after
 /// its stamp was, so it is never older than the stamp says. A copy older than <see cref="MaxAge"/> is read again, so a
-/// change whose stamp move failed (its grain answered an error after storing it) is picked up within that time.
+/// change whose stamp move failed (its grain answered an error after storing it) is picked up within that time. A tenant
+/// no turn used for <see cref="TurnCacheOptions.IdleAfter"/> leaves the silo's memory (and the least recently used past
+/// <see cref="TurnCacheOptions.MaxTenants"/>), so a silo that served many tenants keeps only the active ones.
 /// </summary>
-public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache knowledgeIndexes, TimeProvider time)
+public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache knowledgeIndexes, TimeProvider time, IOptions<TurnCacheOptions> options) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<TenantId, Snapshot> _byTenant = new();
+    private readonly IdleEvictingCache<TenantId, Snapshot> _byTenant = new(time, options.Value.IdleAfter, options.Value.MaxTenants);
+
+    /// <summary>How many tenants this silo keeps a copy of.</summary>
+    public int Count => _byTenant.Count;
 
     private IGrainFactory Grains => grains;
 
@@ -32,14 +39,16 @@ public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache kn
     {
         ArgumentNullException.ThrowIfNull(config);
         var now = time.GetUtcNow();
-        if (_byTenant.TryGetValue(tenant, out var kept) && kept.Stamp == config.Stamp && now - kept.ReadAt < MaxAge)
+        if (_byTenant.TryGet(tenant, out var kept) && kept.Stamp == config.Stamp && now - kept.ReadAt < MaxAge)
         {
             return kept.With(config.Settings);
         }
         var fresh = new Snapshot(this, tenant, config.Stamp, now, config.Settings);
-        _byTenant[tenant] = fresh;
+        _byTenant.Set(tenant, fresh);
         return fresh;
     }
+
+    public void Dispose() => _byTenant.Dispose();
 
     /// <summary>One stamp's copy; each part is read once, on first use, by whichever turn needs it first (a failed read is tried again).</summary>
     private sealed class Snapshot(TenantTurnCache cache, TenantId tenant, TurnConfigStamp stamp, DateTimeOffset readAt, TenantSettings settings) : ITurnTenant
