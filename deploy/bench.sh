@@ -2,8 +2,13 @@
 # shellcheck source-path=SCRIPTDIR
 # Load run on this machine: a fresh durable PostgreSQL, one web node with a co-hosted silo (Release),
 # anonymous-chat limits raised for the run, then bench/Bob.Load against loopback. Prints a markdown table.
-# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500] [--webhooks none|ok|hang]
-#                        [--app-root DIR] [--memory N]
+# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500] [--tenants 10]
+#                        [--webhooks none|ok|hang] [--app-root DIR] [--memory N] [--topology single|cluster]
+#   --topology cluster: 2 web nodes and 2 silos on this host (deploy/cluster.sh, durable PostgreSQL), the load tool's
+#     connections dealt over both web nodes, the same phases and bare-POST yardstick; then each silo's count of turns
+#     (bob.conversation.turns on its /metrics). Ports: BOB_HTTP_PORT (default 5080) and the next 9: web nodes +0 and +1,
+#     their management ports +2 and +3, silo management +4 and +5, silo-to-silo +6 and +7, gateways +8 and +9;
+#     PostgreSQL on BOB_PG_PORT. --tenants 1 is the hot-tenant run: all chat load on one tenant's widget key.
 #   --app-root DIR: build and run the node from another checkout (e.g. a worktree of main, for before/after runs); the
 #     load tool is always this checkout's, so both runs are measured the same way.
 #   --memory N: instead of the throughput run, open N conversations (one turn each) and print the node's RSS before,
@@ -25,6 +30,7 @@ source "$ROOT/deploy/lib/proc.sh"
 TELEMETRY=metrics
 APP_ROOT=$ROOT
 MEMORY=
+TOPOLOGY=single
 load_args=()
 app_extra_env=()
 while (($#)); do
@@ -32,6 +38,7 @@ while (($#)); do
     --telemetry) TELEMETRY=${2:-}; shift 2 ;;
     --app-root) APP_ROOT=$(cd "${2:?}" && pwd); shift 2 ;;
     --memory) MEMORY=${2:?}; shift 2 ;;
+    --topology) TOPOLOGY=${2:-}; shift 2 ;;
     --webhooks) load_args+=("$1" "${2:-}"); [[ ${2:-} != none ]] && app_extra_env+=(Bob__Webhooks__AllowPrivateNetworks=true); shift 2 ;;
     *) load_args+=("$1"); shift ;;
   esac
@@ -42,6 +49,56 @@ case $TELEMETRY in
   full) telemetry_env=() ;;
   *) echo "usage: --telemetry off|metrics|full" >&2; exit 2 ;;
 esac
+case $TOPOLOGY in
+  single) ;;
+  cluster) [[ -z $MEMORY ]] || { echo "--memory runs on a single node; drop --topology cluster" >&2; exit 2; } ;;
+  *) echo "usage: --topology single|cluster" >&2; exit 2 ;;
+esac
+
+if [[ $TOPOLOGY == cluster ]]; then
+  [[ $TELEMETRY == full ]] && { echo "--telemetry full is for the single node; the cluster run uses metrics or off" >&2; exit 2; }
+  BASE=${BOB_HTTP_PORT:-5080}
+  DATA=$(mktemp -d)
+  chmod 755 "$DATA"
+  cluster_pid=
+  # shellcheck disable=SC2317  # only called from the EXIT trap
+  cleanup_cluster() {
+    [[ -n $cluster_pid ]] && stop_pid "$cluster_pid" 90
+    rm -rf "$DATA"
+  }
+  trap cleanup_cluster EXIT
+  dotnet build "$ROOT/bench/Bob.Load/Bob.Load.csproj" -c Release -nologo -v q
+  echo "telemetry: $TELEMETRY"
+  echo "nodes: $APP_ROOT ($(git -C "$APP_ROOT" rev-parse --short HEAD)), 2 silos + 2 web nodes, ports $BASE-$((BASE + 9)), PostgreSQL ${BOB_PG_PORT:-55432}"
+  # Every node inherits these (cluster.sh passes its environment on).
+  node_env=(${telemetry_env[@]+"${telemetry_env[@]}"} ${app_extra_env[@]+"${app_extra_env[@]}"}
+    Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000
+    Bob__Admin__Email=admin@bob.local Bob__Admin__Password=bench-admin-password
+    Logging__LogLevel__Default=Warning Logging__LogLevel__Bob.Web.Access=Warning
+    "BOB_DATA_DIR=$DATA" "BOB_HTTP_PORT=$BASE" "BOB_MANAGEMENT_PORT=$((BASE + 2))" "BOB_SILO_MANAGEMENT_PORT=$((BASE + 4))"
+    "BOB_SILO_PORT=$((BASE + 6))" "BOB_GATEWAY_PORT=$((BASE + 8))")
+  env "${node_env[@]}" "$APP_ROOT/deploy/cluster.sh" 2 2 >"$DATA/cluster.out" 2>&1 &
+  cluster_pid=$!
+  for web in 0 1; do
+    rc=0
+    wait_ready "http://127.0.0.1:$((BASE + web))/health/ready" "$cluster_pid" 600 || rc=$?
+    ((rc == 0)) || { echo "error: the cluster did not come up (rc $rc):" >&2; tail -n 40 "$DATA/cluster.out" >&2; exit 1; }
+  done
+  silo_turns() { curl -s --max-time 5 "http://127.0.0.1:$((BASE + 4 + $1))/metrics" | awk '/^bob_conversation_turns/ { sub(/\{[^}]*\}/, ""); n += $2 } END { printf "%d", n }'; }
+  before=("$(silo_turns 0)" "$(silo_turns 1)")
+  rc=0
+  dotnet "$ROOT/bench/Bob.Load/bin/Release/net10.0/Bob.Load.dll" --url "http://127.0.0.1:$BASE,http://127.0.0.1:$((BASE + 1))" \
+    ${load_args[@]+"${load_args[@]}"} || rc=$?
+  turns=($(($(silo_turns 0) - before[0])) $(($(silo_turns 1) - before[1])))
+  total=$((turns[0] + turns[1]))
+  echo
+  echo "| silo | turns taken during the run | share |"
+  echo "| --- | --- | --- |"
+  for silo in 0 1; do
+    awk -v s="$silo" -v n="${turns[silo]}" -v t="$total" 'BEGIN { printf "| silo-%d | %d | %.1f %% |\n", s, n, t ? 100 * n / t : 0 }'
+  done
+  exit "$rc"
+fi
 
 PG_DIR=$(mktemp -d)
 chmod 755 "$PG_DIR"

@@ -11,10 +11,12 @@
 #   BOB_SILO_PORT (11111)             silo i: silo-to-silo port BOB_SILO_PORT+i
 #   BOB_GATEWAY_PORT (30000)          silo i: client gateway BOB_GATEWAY_PORT+i
 #   BOB_SILO_MANAGEMENT_PORT (8080)   silo i: probes, /metrics, /dashboard on BOB_SILO_MANAGEMENT_PORT+i
-#   BOB_DATA_DIR (.data)              PostgreSQL data and logs
+#   BOB_DATA_DIR (.data)              PostgreSQL data, logs and the key sealing webhook secrets
 #   BOB_DB (bob)                      database name
 #   BOB_PUBLIC_URL                    the public URL every web node announces (default: each node its own http://127.0.0.1:port)
 #   BOB_SKIP_BUILD=1                  use the Release build already there (deploy/faults.sh builds once for several clusters)
+# Any other Bob__* / ASPNETCORE_* / DOTNET_* variable in the environment reaches every node (deploy/bench.sh raises the
+# rate limits that way).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -100,7 +102,7 @@ fail_start() {
   exit 1
 }
 
-WEBHOOK_KEY=$(webhook_key "$ROOT/.data/webhook-secret-key")
+WEBHOOK_KEY=$(webhook_key "$DATA_DIR/webhook-secret-key")
 
 echo "migrating the schema (once, before any node starts) ..."
 (cd "$ROOT/src/Silo" && env "ConnectionStrings__Bob=$CONN" dotnet "$ROOT/src/Silo/bin/Release/net10.0/Bob.Silo.dll" migrate)

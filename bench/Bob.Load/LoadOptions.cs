@@ -1,20 +1,21 @@
 namespace Bob.Load;
 
 /// <summary>
-/// Command line: --url, --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits),
+/// Command line: --url (one web node, or several: repeated or comma-separated, each loop of a phase
+/// keeps to one of them, round robin), --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits),
 /// --webhooks none|ok|hang (each tenant registers a loopback receiver for conversation and message events; the target
 /// must run with Bob__Webhooks__AllowPrivateNetworks=true), --pii-redaction on|off (sets the tenants' governance and sends
 /// a message holding an email and a phone number either way, so the two runs differ only in redaction).
 /// Bounded in time and count by design.
 /// </summary>
-public sealed record LoadOptions(Uri Url, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null)
+public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null)
 {
     public static LoadOptions Parse(string[] args)
     {
         string Value(string name, string fallback) => CommandLine.Value(args, name, fallback);
-        var url = CommandLine.LoopbackUrl(args);
+        var urls = CommandLine.LoopbackUrls(args);
         return new LoadOptions(
-            url,
+            urls,
             TimeSpan.FromSeconds(CommandLine.Int(args, "--duration", 15, 1, 300)),
             CommandLine.Int(args, "--connections", 32, 1, 512),
             CommandLine.Int(args, "--sessions", 500, 1, 100_000),

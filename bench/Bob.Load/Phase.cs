@@ -2,11 +2,14 @@ using System.Diagnostics;
 
 namespace Bob.Load;
 
-/// <summary>Runs one request shape on N concurrent loops for a fixed time and records every latency.</summary>
+/// <summary>Runs one request shape on N concurrent loops for a fixed time and records every latency; loop w sends
+/// through <c>clients[w % clients.Count]</c> (one client per web node).</summary>
 public static class Phase
 {
-    public static async Task<PhaseResult> RunAsync(string name, LoadOptions options, Func<HttpClient, int, Task<HttpResponseMessage>> send, HttpClient client)
+    public static async Task<PhaseResult> RunAsync(string name, LoadOptions options, Func<HttpClient, int, Task<HttpResponseMessage>> send, IReadOnlyList<HttpClient> clients)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
         var latencies = new List<double>[options.Connections];
         var errors = 0;
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
@@ -15,6 +18,7 @@ public static class Phase
         await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async worker =>
         {
             var mine = latencies[worker] = new List<double>(4096);
+            var client = clients[worker % clients.Count];
             var iteration = 0;
             while (stopwatch.Elapsed < deadline)
             {

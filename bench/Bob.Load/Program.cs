@@ -16,11 +16,13 @@ if (args.FirstOrDefault() == "memory")
 // and a bare ASP.NET POST of the chat's JSON shape hosted by this tool (the issue's yardstick, the same for every build).
 var options = LoadOptions.Parse(args);
 var origin = "https://load.example.com";
-using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+// One client per web node; a phase's loops are dealt round robin over them, so every node carries its share.
+var nodes = options.Urls.Select(url => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
 {
-    BaseAddress = options.Url,
+    BaseAddress = url,
     Timeout = TimeSpan.FromSeconds(30),
-};
+}).ToArray();
+var client = nodes[0];
 
 await using var sink = options.Webhooks == WebhookMode.None ? null : await WebhookSink.StartAsync(options.Webhooks);
 var widgetKeys = new List<string>();
@@ -32,21 +34,21 @@ for (var t = 0; t < options.Tenants; t++)
 var message = options.PiiRedaction is null
     ? "How long does shipping take?"
     : "How long does shipping take? Reach me at sam@example.com or +1 415 555 0123.";
-Console.WriteLine($"target {options.Url}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}  webhooks {options.Webhooks.ToString().ToLowerInvariant()}" +
+Console.WriteLine($"target {string.Join(',', options.Urls)}  connections {options.Connections}  duration {options.Duration.TotalSeconds}s per phase  sessions {options.Sessions}  tenants {options.Tenants}  webhooks {options.Webhooks.ToString().ToLowerInvariant()}" +
     (options.PiiRedaction is { } redaction ? $"  piiRedaction {(redaction ? "on" : "off")}" : ""));
-await Phase.RunAsync("warm-up", options with { Duration = TimeSpan.FromSeconds(3) }, (c, i) => c.GetAsync("/health/live"), client);
-var bare = await Phase.RunAsync("GET /health/live (bare)", options, (c, i) => c.GetAsync("/health/live"), client);
+await Phase.RunAsync("warm-up", options with { Duration = TimeSpan.FromSeconds(3) }, (c, i) => c.GetAsync("/health/live"), nodes);
+var bare = await Phase.RunAsync("GET /health/live (bare)", options, (c, i) => c.GetAsync("/health/live"), nodes);
 await using var barePost = await BarePostServer.StartAsync();
 using var bareClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = barePost.Url, Timeout = TimeSpan.FromSeconds(30) };
 var bareChatShape = await Phase.RunAsync("POST bare endpoint, chat JSON shape (load tool's Kestrel)", options, (c, i) =>
-    c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), bareClient);
+    c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), [bareClient]);
 var config = await Phase.RunAsync("GET /api/widget/config (grain calls, no storage)", options, (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Get, "/api/widget/config");
     request.Headers.Add("X-Widget-Key", widgetKeys[i % widgetKeys.Count]);
     request.Headers.Add("Origin", origin);
     return c.SendAsync(request);
-}, client);
+}, nodes);
 var chatStarted = sink?.Now ?? TimeSpan.Zero;
 var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
 {
@@ -57,9 +59,11 @@ var chat = await Phase.RunAsync("POST /api/widget/chat", options, (c, i) =>
     request.Headers.Add("X-Widget-Key", widgetKeys[i % widgetKeys.Count]);
     request.Headers.Add("Origin", origin);
     return c.SendAsync(request);
-}, client);
+}, nodes);
 
 Console.WriteLine();
+var tenancy = options.Tenants == 1 ? "1 tenant (hot tenant: all chat load on one tenant's widget key)" : $"{options.Tenants} tenants (load spread over their widget keys)";
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {options.Urls.Count} web node(s), {options.Connections} connections, {tenancy}, {options.Sessions} sessions"));
 Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses |");
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var result in new[] { bare, bareChatShape, config, chat })
@@ -84,5 +88,9 @@ if (sink is not null)
         $"webhooks ({options.Webhooks.ToString().ToLowerInvariant()}): {requestsDuringChat} requests / {duringChat} distinct events by the end of the chat phase " +
         $"({duringChat / chat.Elapsed.TotalSeconds:F0} events/s); after draining {sink.Requests} requests / {sink.DistinctEvents} distinct events, " +
         $"the last {span.TotalSeconds:F1} s after the chat phase began ({sink.DistinctEvents / Math.Max(span.TotalSeconds, 0.001):F0} events/s overall)"));
+}
+foreach (var node in nodes)
+{
+    node.Dispose();
 }
 return chat.Errors > chat.Requests / 100 ? 1 : 0;

@@ -36,11 +36,11 @@ public sealed record FaultOptions(
             var at = Array.LastIndexOf(args, name);
             return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         }
-        var urls = args.Select((a, i) => (a, i)).Where(p => p.a == "--url" && p.i + 1 < args.Length).Select(p => new Uri(args[p.i + 1])).ToList();
-        if (urls.Count == 0 || urls.Any(u => !u.IsLoopback))
+        if (!args.Contains("--url"))
         {
             throw new ArgumentException("Give one --url per web node, loopback addresses only.");
         }
+        var urls = CommandLine.LoopbackUrls(args);
         double Number(string name, double fallback, double min, double max) =>
             Math.Clamp(double.Parse(Value(name) ?? fallback.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), min, max);
         var duration = TimeSpan.FromSeconds(Number("--duration", 20, 5, 300));

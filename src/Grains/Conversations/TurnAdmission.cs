@@ -36,6 +36,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
     {
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(turn);
+        metrics.TurnTaken();
         if (ChatMessageRule.Check(turn.Message) is { } invalid)
         {
             return new TurnOutcome.Refused(invalid);

@@ -20,6 +20,7 @@ public sealed class GrainMetrics
     private readonly Histogram<double> _webhookDeliveryDuration;
     private readonly Counter<long> _guardrails;
     private readonly Counter<long> _retentionDeleted;
+    private readonly Counter<long> _turns;
 
     public GrainMetrics(IMeterFactory meterFactory)
     {
@@ -32,11 +33,15 @@ public sealed class GrainMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Durations.Seconds });
         _guardrails = meter.CreateCounter<long>("bob.guardrails.triggered", "{turn}",
             "Visitor turns a tenant's governance acted on, by guardrail (blocked_topic: refused without a model; handoff_keyword: handed to a human).");
+        _turns = meter.CreateCounter<long>("bob.conversation.turns", "{turn}",
+            "Visitor turns this silo's conversations took in, whatever their outcome (how turns split over the silos of a cluster).");
         _retentionDeleted = meter.CreateCounter<long>("bob.retention.deleted", "{row}", "Transcript rows deleted by retention, by kind (conversation, message).");
     }
 
     public const string BlockedTopic = "blocked_topic";
     public const string HandoffKeyword = "handoff_keyword";
+
+    public void TurnTaken() => _turns.Add(1);
 
     public void GuardrailTriggered(string guardrail) => _guardrails.Add(1, new KeyValuePair<string, object?>("guardrail", guardrail));
 

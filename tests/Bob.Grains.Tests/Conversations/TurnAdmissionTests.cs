@@ -23,13 +23,34 @@ public sealed class TurnAdmissionTests
 
     private readonly FakeTimeProvider _time = new();
     private readonly InMemorySources _sources = new();
+    private readonly IMeterFactory _meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
     private readonly TurnAdmission _admission;
 
     public TurnAdmissionTests()
     {
         var builtIn = new AssistantEngine(new BuiltInChatClient());
-        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null),
-            new GrainMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()));
+        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null), new GrainMetrics(_meters));
+    }
+
+    [Fact]
+    public async Task Every_turn_the_silo_takes_in_counts_once_on_its_turn_counter_whatever_its_outcome()
+    {
+        long counted = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "bob.conversation.turns" && instrument.Meter.Scope == _meters)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
+        listener.Start();
+
+        await _admission.AdmitAsync(NewTranscript(), Turn("How long does delivery take?"));
+        await _admission.AdmitAsync(NewTranscript(), Turn(new string('x', ChatLimits.MessageMax + 1)));
+
+        Assert.Equal(2, counted);
     }
 
     private Transcript NewTranscript() => new(Tenant, new ConversationId("ses_admit"), null, [], _time);
