@@ -9,6 +9,8 @@
 #     (bob.conversation.turns on its /metrics). Ports: BOB_HTTP_PORT (default 5080) and the next 9: web nodes +0 and +1,
 #     their management ports +2 and +3, silo management +4 and +5, silo-to-silo +6 and +7, gateways +8 and +9;
 #     PostgreSQL on BOB_PG_PORT. --tenants 1 is the hot-tenant run: all chat load on one tenant's widget key.
+#   --node-env NAME=VALUE (repeatable): one more environment variable for the node(s) only, e.g. a GC setting
+#     (--node-env DOTNET_GCConserveMemory=5) to compare its effect on memory without rebuilding.
 #   --app-root DIR: build and run the node from another checkout (e.g. a worktree of main, for before/after runs); the
 #     load tool is always this checkout's, so both runs are measured the same way.
 #   --memory N: instead of the throughput run, open N conversations (one turn each) and print the node's RSS before,
@@ -39,6 +41,7 @@ while (($#)); do
     --app-root) APP_ROOT=$(cd "${2:?}" && pwd); shift 2 ;;
     --memory) MEMORY=${2:?}; shift 2 ;;
     --topology) TOPOLOGY=${2:-}; shift 2 ;;
+    --node-env) [[ ${2:-} == *=* ]] || { echo "--node-env takes NAME=VALUE" >&2; exit 2; }; app_extra_env+=("$2"); shift 2 ;;
     --webhooks) load_args+=("$1" "${2:-}"); [[ ${2:-} != none ]] && app_extra_env+=(Bob__Webhooks__AllowPrivateNetworks=true); shift 2 ;;
     *) load_args+=("$1"); shift ;;
   esac
