@@ -36,7 +36,8 @@ public sealed class ConversationGrain(
     private readonly SemaphoreSlim _changes = new(1, 1);
 
     private Transcript _transcript = null!;
-    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completed by the next append; made only when a long-poll waits, so an activation nobody polls carries none.</summary>
+    private TaskCompletionSource? _appended;
 
     /// <summary>Set when a write failed: memory may disagree with the store until it is reloaded.</summary>
     private bool _mustReload;
@@ -183,6 +184,7 @@ public sealed class ConversationGrain(
     {
         if (_transcript.LastSeq <= afterSequence)
         {
+            _appended ??= new(TaskCreationOptions.RunContinuationsAsynchronously);
             await Task.WhenAny(_appended.Task, Task.Delay(maxWait));
         }
         return _transcript.EventsAfter(afterSequence);
@@ -326,8 +328,8 @@ public sealed class ConversationGrain(
             }
         }
         var appended = _appended;
-        _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        appended.TrySetResult();
+        _appended = null;
+        appended?.TrySetResult();
         feed.Publish(_transcript.Tenant, change.Messages.Select(m => _transcript.Event(m, change.Row.Status)));
         return transaction;
     }

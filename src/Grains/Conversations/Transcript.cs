@@ -222,5 +222,10 @@ public sealed class Transcript
     private TranscriptMessage NewMessage(TranscriptRole role, string text, string? author, int offset, string? clientMessageId = null,
         IReadOnlyList<ChatCitation>? citations = null, bool handoff = false, int credits = 0) =>
         new(LastSeq + 1 + offset, Ids.New(IdPrefixes.Message), role, StorableText.Clean(text), StorableText.CleanOrNull(author),
-            [.. (citations ?? []).Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title)))], handoff, credits, _time.GetUtcNow(), clientMessageId);
+            Cleaned(citations), handoff, credits, _time.GetUtcNow(), clientMessageId);
+
+    /// <summary>A right-sized array, and the shared empty one for a message without citations: a message lives as long as its
+    /// activation, and a spread into a read-only list would keep a list, its wrapper and spare room per message.</summary>
+    private static ChatCitation[] Cleaned(IReadOnlyList<ChatCitation>? citations) =>
+        citations is null or { Count: 0 } ? [] : [.. citations.Select(c => new ChatCitation(StorableText.Clean(c.Id), StorableText.Clean(c.Title)))];
 }

@@ -19,6 +19,16 @@ public sealed class TranscriptTests
     private static ChatTurn Turn(string message, string? clientMessageId = null) => new(ChatChannel.Widget, message, clientMessageId, null);
 
     [Fact]
+    public void A_kept_message_holds_its_cleaned_citations_in_a_right_sized_array_and_none_share_one_empty_array()
+    {
+        var change = NewTranscript().AnsweredTurn(Turn("Do you ship?"), Ava, "Yes.", [new("kb_1", "Ship\0ping"), new("kb_2", "Returns")], handoff: false, credits: 1);
+
+        Assert.Same(Array.Empty<ChatCitation>(), change.Messages[0].Citations);
+        var citations = Assert.IsType<ChatCitation[]>(change.Messages[1].Citations);
+        Assert.Equal([new ChatCitation("kb_1", "Ship\uFFFDping"), new ChatCitation("kb_2", "Returns")], citations);
+    }
+
+    [Fact]
     public void A_first_answered_turn_creates_the_summary_row_and_numbers_the_messages_from_one()
     {
         var transcript = NewTranscript();
