@@ -13,6 +13,7 @@ using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 
@@ -28,7 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PasswordHasher>();
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
-        services.Configure<CreditMeterOptions>(configuration.GetSection(CreditMeterOptions.Section));
+        services.AddOptions<CreditMeterOptions>().Bind(configuration.GetSection(CreditMeterOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CreditMeterOptions>, CreditMeterOptionsValidator>());
         services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
