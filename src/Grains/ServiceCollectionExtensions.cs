@@ -37,6 +37,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddOptions<TranscriptWriterOptions>().Bind(configuration.GetSection(TranscriptWriterOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptWriterOptions>, TranscriptWriterOptionsValidator>());
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
