@@ -22,8 +22,8 @@ public sealed class CountedClusterFixture : ClusterFixture
 }
 
 /// <summary>
-/// What a warm widget turn costs, counted rather than timed (docs/performance.md): grain calls by method and SQL
-/// commands. The figures print to the test output; the assertions keep the turn from growing calls again.
+/// What a warm widget turn costs, counted rather than timed (docs/performance.md): grain calls by method, SQL
+/// commands and bytes allocated. The figures print to the test output; the assertions keep the turn from growing calls again.
 /// </summary>
 public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelper output) : IClassFixture<CountedClusterFixture>
 {
@@ -73,6 +73,7 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
         Assert.DoesNotContain(calls.Keys, k => k.StartsWith("IGovernanceGrain.", StringComparison.Ordinal)
             || k.StartsWith("IPersonaCatalogGrain.", StringComparison.Ordinal) || k.StartsWith("IKnowledgeBaseGrain.", StringComparison.Ordinal));
         Assert.True(callsBesideTheTurn <= 4, $"{callsBesideTheTurn} grain calls per turn beside the turn itself");
+        Assert.Equal(0, sql.OutboxInserts); // no endpoint subscribes: no event built, no outbox statement sent
     }
 
     [Fact]
@@ -105,6 +106,7 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
         private readonly ActivityListener _listener;
         private readonly ConcurrentDictionary<string, int> _byStatement = new(StringComparer.Ordinal);
         private int _count;
+        private int _outboxInserts;
 
         public SqlCommandCounter(string database)
         {
@@ -119,6 +121,10 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
                     {
                         Interlocked.Increment(ref _count);
                         var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? activity.DisplayName;
+                        if (text.Contains("INSERT INTO bob_webhook_events", StringComparison.Ordinal))
+                        {
+                            Interlocked.Increment(ref _outboxInserts);
+                        }
                         _byStatement.AddOrUpdate(text.Length > 40 ? text[..40] : text, 1, (_, n) => n + 1);
                     }
                 },
@@ -127,6 +133,9 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
         }
 
         public int Count => Volatile.Read(ref _count);
+
+        /// <summary>Commands (a batch's span carries all its statements' text) that sent an outbox insert.</summary>
+        public int OutboxInserts => Volatile.Read(ref _outboxInserts);
 
         public IReadOnlyDictionary<string, int> ByStatement() => _byStatement;
 
