@@ -6,6 +6,7 @@ using Bob.Grains.Conversations;
 using Bob.Grains.Governance;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
+using Bob.Grains.Storage;
 using Bob.Grains.Telemetry;
 using Bob.Grains.Webhooks;
 using Bob.Grains.WidgetKeys;
@@ -29,7 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
         services.Configure<CreditMeterOptions>(configuration.GetSection(CreditMeterOptions.Section));
-        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
+        services.AddSingleton(_ => BobDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();
