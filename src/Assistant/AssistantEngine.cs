@@ -169,7 +169,7 @@ public sealed partial class AssistantEngine(IChatClient chatClient) : IAssistant
         }
 
         return passages
-            .Where(passage => TextAnalyzer.Terms($"{passage.Title} {passage.Text}").Any(messageTerms.Contains))
+            .Where(passage => PassageAnalysis.Of(passage).SharesAnyTerm(messageTerms))
             .ToList();
     }
 
