@@ -25,8 +25,12 @@ public sealed class CountedClusterFixture : ClusterFixture
 /// What a warm widget turn costs, counted rather than timed (docs/performance.md): grain calls by method, SQL
 /// commands and bytes allocated. The figures print to the test output; the assertions keep the turn from growing calls again.
 /// </summary>
+[Collection(TurnCostCollection.Name)]
 public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelper output) : IClassFixture<CountedClusterFixture>
 {
+    /// <summary>Bytes allocated per warm turn, whole process (123.5 KB before the second pass, ≈ 66 KB after; docs/performance.md).</summary>
+    private const double AllocatedBytesPerTurnBudget = 100 * 1024;
+
     private const int Conversations = 4;
     private const int TurnsEach = 5;
 
@@ -74,6 +78,7 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
             || k.StartsWith("IPersonaCatalogGrain.", StringComparison.Ordinal) || k.StartsWith("IKnowledgeBaseGrain.", StringComparison.Ordinal));
         Assert.True(callsBesideTheTurn <= 4, $"{callsBesideTheTurn} grain calls per turn beside the turn itself");
         Assert.Equal(0, sql.OutboxInserts); // no endpoint subscribes: no event built, no outbox statement sent
+        Assert.True(allocated / turns <= AllocatedBytesPerTurnBudget, $"{allocated / turns / 1024:F1} KB allocated per turn");
     }
 
     [Fact]
@@ -141,4 +146,11 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
 
         public void Dispose() => _listener.Dispose();
     }
+}
+
+/// <summary>Runs alone, after the parallel tests: the allocation count is the whole process's, so it must be this test's own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TurnCostCollection
+{
+    public const string Name = "turn cost, alone";
 }
