@@ -14,6 +14,7 @@ using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 
@@ -29,13 +30,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PasswordHasher>();
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
-        services.Configure<CreditMeterOptions>(configuration.GetSection(CreditMeterOptions.Section));
+        services.AddOptions<CreditMeterOptions>().Bind(configuration.GetSection(CreditMeterOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CreditMeterOptions>, CreditMeterOptionsValidator>());
         services.AddSingleton(_ => BobDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddOptions<TranscriptWriterOptions>().Bind(configuration.GetSection(TranscriptWriterOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptWriterOptions>, TranscriptWriterOptionsValidator>());
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());

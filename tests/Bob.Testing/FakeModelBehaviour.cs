@@ -7,4 +7,7 @@ public enum FakeModelBehaviour
     ServerError,
     Hang,
     EmptyAnswer,
+
+    /// <summary>A streamed answer sends all but its last word, then nothing more until the client gives up.</summary>
+    StallBeforeTheLastWord,
 }

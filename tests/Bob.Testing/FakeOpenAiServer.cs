@@ -123,6 +123,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             var piece = index == words.Length - 1 ? words[index] : words[index] + " ";
             var delta = index == 0 ? new JsonObject { ["role"] = "assistant", ["content"] = piece } : new JsonObject { ["content"] = piece };
+            if (Behaviour == FakeModelBehaviour.StallBeforeTheLastWord && index == words.Length - 1)
+            {
+                await HangUntilTheClientGivesUp(context.RequestAborted);
+                return;
+            }
             await WriteEventAsync(context, Chunk(new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = null })));
         }
 

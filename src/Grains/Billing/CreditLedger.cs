@@ -10,17 +10,13 @@ namespace Bob.Grains.Billing;
 /// is stored (<see cref="Release"/>), so however many turns run at once, under <c>hard_stop</c> no more are answered than
 /// credits remain. Under <c>overage</c> every turn is held and answered; what passes the included credits is overage.
 /// A new period starts the count at zero. A hold nobody settles or gives back (its conversation's silo died mid-turn)
-/// expires after <see cref="HoldLifetime"/>; holds only gate admission, charges come from stored answers, so an expiry
+/// expires after <c>holdLifetime</c> (<c>Bob:Credits:HoldExpiry</c>); holds only gate admission, charges come from stored answers, so an expiry
 /// never charges anything.
 /// </summary>
-public sealed class CreditLedger(TimeProvider time, int included)
+public sealed class CreditLedger(TimeProvider time, int included, TimeSpan holdLifetime)
 {
     /// <summary>What a turn holds before its engine runs: the least a model's reply costs.</summary>
     public const int HeldPerTurn = 1;
-
-    /// <summary>How long a hold lasts unless settled or given back: far beyond the longest turn (a hosted model's 20 s
-    /// timeout with its retries, the 25 s wait for a conversation's turn lock), so only a hold stranded by a crash expires.</summary>
-    public static readonly TimeSpan HoldLifetime = TimeSpan.FromMinutes(5);
 
     private BillingPeriod _period = BillingPeriod.Containing(time.GetUtcNow());
 
@@ -35,7 +31,7 @@ public sealed class CreditLedger(TimeProvider time, int included)
     {
         get
         {
-            var expired = time.GetUtcNow() - HoldLifetime;
+            var expired = time.GetUtcNow() - holdLifetime;
             var stale = _holds.FindIndex(taken => taken > expired);
             _holds.RemoveRange(0, stale < 0 ? _holds.Count : stale);
             return _holds.Count * HeldPerTurn;

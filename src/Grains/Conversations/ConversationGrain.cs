@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Bob.Assistant;
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Chat;
@@ -82,24 +83,62 @@ public sealed class ConversationGrain(
             _ => throw new UnreachableException(),
         });
 
+    /// <summary>
+    /// The turn runs on its own (on this activation) and hands its items to the reader through a channel, so the turn
+    /// lock is held by the turn, never by the reader: Orleans keeps a grain enumerator whose caller died (its web node
+    /// was killed) suspended at its last yield, and disposes it only hours later, so a lock held across a yield wedged
+    /// the conversation (every later turn waited 25 s for a 503). A reader that leaves no longer stops the turn: it is
+    /// answered, stored and charged like a JSON turn, and a retry with its client_message_id replays it.
+    /// </summary>
     public async IAsyncEnumerable<ChatStreamItem> StreamAsync(ChatTurn turn)
     {
-        if (!await _changes.WaitAsync(TurnLockWait))
-        {
-            yield return new ChatStreamItem(null, null, Busy());
-            yield break;
-        }
+        var items = Channel.CreateUnbounded<ChatStreamItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var running = RunStreamedTurnAsync(turn, items.Writer);
+        var observed = false;
         try
         {
-            await ReloadIfStaleAsync();
-            await foreach (var item in StreamTurnAsync(turn))
+            await foreach (var item in items.Reader.ReadAllAsync())
             {
                 yield return item;
+            }
+            observed = true;
+            await running;
+        }
+        finally
+        {
+            if (!observed)
+            {
+                // The reader left: the turn's failure, if any, is nobody's to see (the transcript tells what happened).
+                _ = running.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task RunStreamedTurnAsync(ChatTurn turn, ChannelWriter<ChatStreamItem> items)
+    {
+        try
+        {
+            if (!await _changes.WaitAsync(TurnLockWait))
+            {
+                items.TryWrite(new ChatStreamItem(null, null, Busy()));
+                return;
+            }
+            try
+            {
+                await ReloadIfStaleAsync();
+                await foreach (var item in StreamTurnAsync(turn))
+                {
+                    items.TryWrite(item);
+                }
+            }
+            finally
+            {
+                _changes.Release();
             }
         }
         finally
         {
-            _changes.Release();
+            items.TryComplete();
         }
     }
 
@@ -228,7 +267,7 @@ public sealed class ConversationGrain(
                 }
                 finally
                 {
-                    // The engine failed or the reader left mid-stream: nothing was stored, so the hold goes back.
+                    // The engine failed: nothing was stored, so the hold goes back.
                     if (!committing)
                     {
                         await tenantSources.ReleaseAsync(_transcript.Tenant, answer.Hold.Held);

@@ -37,7 +37,7 @@ public sealed class CreditMeterGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var plan = await GrainFactory.GetGrain<ITenantGrain>(Tenant).GetPlanAsync();
-        _ledger = new CreditLedger(time, plan?.Limits.IncludedCredits ?? 0);
+        _ledger = new CreditLedger(time, plan?.Limits.IncludedCredits ?? 0, options.Value.HoldExpiry);
         await RecountAsync();
         var every = options.Value.ReconcileInterval;
         this.RegisterGrainTimer(RecountAsync, every, every);

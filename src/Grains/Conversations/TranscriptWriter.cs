@@ -7,6 +7,7 @@ using Bob.Grains.Storage;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 
@@ -21,6 +22,9 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
 
     /// <summary>Completes with the id of the PostgreSQL transaction that committed it.</summary>
     public TaskCompletionSource<ulong> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When it was queued: it waits for an unavailable database only so long after that.</summary>
+    public long QueuedAt { get; } = Stopwatch.GetTimestamp();
 }
 
 /// <summary>
@@ -31,11 +35,17 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
 /// It starts and stops with the silo at <see cref="ServiceLifecycleStage.ApplicationServices"/>: grains are deactivated
 /// before that stage stops, so a turn finishing during a graceful shutdown is still written (stopped with the host,
 /// it went first and such turns failed with a 500).
+/// A batch refused because the database is unavailable (a restart, a failover) is tried again every
+/// <see cref="RetryPause"/>, with whatever queued meanwhile, while its appends are younger than
+/// <see cref="TranscriptWriterOptions.UnavailableWait"/>; older ones fail (503). A retry never writes twice: a batch whose
+/// COMMIT landed behind a lost acknowledgement is refused by the transcript's unique keys, and its conversations find
+/// their turns in the store (<see cref="ConversationGrain"/>).
 /// </summary>
-public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, ILogger<TranscriptWriter> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
+public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, IOptions<TranscriptWriterOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
 {
     private const int MaxBatch = 256;
     private const int Writers = 2;
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
     private static readonly ActivitySource Tracing = new(TelemetryNames.ActivitySource);
 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
@@ -73,17 +83,23 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         var batch = new List<TranscriptAppend>(MaxBatch);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (batch.Count > 0 || await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
                 {
                     batch.Add(append);
                 }
                 // Both writers wake for one append; the one that finds the queue empty has nothing to commit.
-                if (batch.Count > 0)
+                if (batch.Count == 0)
                 {
-                    await WriteAsync(batch);
-                    batch.Clear();
+                    continue;
+                }
+                var waiting = await WriteAsync(batch);
+                batch.Clear();
+                if (waiting.Count > 0)
+                {
+                    batch.AddRange(waiting);
+                    await Task.Delay(RetryPause, stoppingToken);
                 }
             }
         }
@@ -91,13 +107,15 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         {
             // Shutting down: the queue is completed, callers still waiting get a failure below.
         }
+        batch.ForEach(waiting => waiting.Written.TrySetException(Stopping()));
         while (_queue.Reader.TryRead(out var left))
         {
             left.Written.TrySetException(Stopping());
         }
     }
 
-    private async Task WriteAsync(List<TranscriptAppend> batch)
+    /// <summary>Writes the batch; returns the appends to try again because the database is unavailable for now.</summary>
+    private async Task<List<TranscriptAppend>> WriteAsync(List<TranscriptAppend> batch)
     {
         // Child of the first waiting turn, linked to the others: each turn's trace reaches PostgreSQL.
         using var activity = Tracing.HasListeners()
@@ -113,22 +131,47 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
             {
                 webhooks.Notify();
             }
+            return [];
         }
         catch (Exception ex) when (batch.Count > 1 && !IsDatabaseUnavailable(ex))
         {
             // One bad append (e.g. a duplicate) must not fail its neighbours: retry them one by one.
+            var waiting = new List<TranscriptAppend>();
             foreach (var append in batch)
             {
-                await WriteAsync([append]);
+                waiting.AddRange(await WriteAsync([append]));
             }
+            return waiting;
+        }
+        catch (Exception ex) when (IsDatabaseUnavailable(ex))
+        {
+            // Connections the server dropped (a restart terminates them all) would each fail once more when next taken
+            // from the pool, after the database is back: drop the idle ones now.
+            store.ForgetIdleConnections();
+            var wait = options.Value.UnavailableWait;
+            var waiting = batch.Where(a => Stopwatch.GetElapsedTime(a.QueuedAt) + RetryPause < wait).ToList();
+            var failed = batch.Except(waiting).ToList();
+            if (waiting.Count > 0)
+            {
+                logger.LogInformation("The database is unavailable; {Count} transcript appends wait for it (at most {Wait})", waiting.Count, wait);
+            }
+            if (failed.Count > 0)
+            {
+                Fail(failed, ex);
+            }
+            return waiting;
         }
         catch (Exception ex)
         {
-            // An unreachable database fails the whole batch at once: one by one, each append would wait out its own
-            // connection timeout while the turns behind it queue (a restart held turns 20 s that way).
-            logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Conversation} and {Others} more", batch[0].Conversation.Tenant, batch[0].Conversation.Id, batch.Count - 1);
-            batch.ForEach(a => a.Written.TrySetException(ex));
+            Fail(batch, ex);
+            return [];
         }
+    }
+
+    private void Fail(List<TranscriptAppend> appends, Exception ex)
+    {
+        logger.LogWarning(ex, "Transcript append failed for {Tenant}/{Conversation} and {Others} more", appends[0].Conversation.Tenant, appends[0].Conversation.Id, appends.Count - 1);
+        appends.ForEach(a => a.Written.TrySetException(ex));
     }
 
     private static bool IsDatabaseUnavailable(Exception exception) =>

@@ -1,17 +1,20 @@
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Billing;
+using Bob.Grains.Conversations;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bob.Grains.Tests.Billing;
 
 public sealed class CreditLedgerTests
 {
+    private static readonly TimeSpan HoldLifetime = new CreditMeterOptions().HoldExpiry;
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 31, 23, 59, 0, TimeSpan.Zero));
 
     private CreditLedger Ledger(int used, int included)
     {
-        var ledger = new CreditLedger(_time, included);
+        var ledger = new CreditLedger(_time, included, HoldLifetime);
         ledger.Recounted(BillingPeriod.Containing(_time.GetUtcNow()), used);
         return ledger;
     }
@@ -103,10 +106,10 @@ public sealed class CreditLedgerTests
     public void A_hold_nobody_settles_expires_after_its_lifetime_and_gives_its_credit_back_without_a_charge()
     {
         var time = MidMonth();
-        var ledger = new CreditLedger(time, included: 1);
+        var ledger = new CreditLedger(time, included: 1, HoldLifetime);
         Assert.True(ledger.TryHold(CreditPolicies.HardStop));
 
-        time.Advance(CreditLedger.HoldLifetime - TimeSpan.FromSeconds(1));
+        time.Advance(HoldLifetime - TimeSpan.FromSeconds(1));
         Assert.False(ledger.TryHold(CreditPolicies.HardStop));
         time.Advance(TimeSpan.FromSeconds(2));
 
@@ -118,7 +121,7 @@ public sealed class CreditLedgerTests
     public void A_stranded_hold_still_expires_while_other_turns_hold_and_give_back()
     {
         var time = MidMonth();
-        var ledger = new CreditLedger(time, included: 3);
+        var ledger = new CreditLedger(time, included: 3, HoldLifetime);
         Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // stranded: its silo died mid-turn
         for (var minute = 0; minute < 6; minute++)
         {
@@ -135,9 +138,9 @@ public sealed class CreditLedgerTests
     public void Holds_of_turns_in_flight_do_not_expire_while_a_stranded_one_does()
     {
         var time = MidMonth();
-        var ledger = new CreditLedger(time, included: 5);
+        var ledger = new CreditLedger(time, included: 5, HoldLifetime);
         Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // stranded
-        time.Advance(CreditLedger.HoldLifetime - TimeSpan.FromSeconds(30));
+        time.Advance(HoldLifetime - TimeSpan.FromSeconds(30));
         Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // a live turn
         Assert.True(ledger.TryHold(CreditPolicies.HardStop)); // another, which finishes first
         ledger.Release(CreditLedger.HeldPerTurn);

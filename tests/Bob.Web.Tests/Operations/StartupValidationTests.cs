@@ -15,6 +15,8 @@ public sealed class StartupValidationTests
     [InlineData("Bob:Management:Port", "-1", "Bob:Management:Port must be 1..65535")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL")]
     [InlineData("Bob:Logging:Format", "xml", "Bob:Logging:Format must be json, text or auto")]
+    [InlineData("Bob:Database:UnavailableWait", "00:05:00", "Bob:Database:UnavailableWait must be between 00:00:00 and 00:01:00 (got 00:05:00)")]
+    [InlineData("Bob:Credits:HoldExpiry", "00:00:20", "Bob:Credits:HoldExpiry must be between 00:01:00 and 01:00:00 (got 00:00:20)")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
     {
         var connectionString = await SharedDatabase.Value;
