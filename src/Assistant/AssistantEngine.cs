@@ -26,7 +26,7 @@ public sealed partial class AssistantEngine(IChatClient chatClient) : IAssistant
 
         var grounding = Ground(request, tone);
         var response = await chatClient.GetResponseAsync(
-            AssistantPromptBuilder.Messages(grounding), AssistantPromptBuilder.Options(grounding), cancellationToken).ConfigureAwait(false);
+            new PromptMessages(() => AssistantPromptBuilder.Messages(grounding)), AssistantPromptBuilder.Options(grounding), cancellationToken).ConfigureAwait(false);
         var outcome = ModelTurnOutcome.From(response);
         var guard = new SystemPromptLeakGuard(AssistantPromptBuilder.ProtectedTexts(grounding));
         var text = response.Text.Trim();
@@ -61,7 +61,7 @@ public sealed partial class AssistantEngine(IChatClient chatClient) : IAssistant
         var emitted = new StringBuilder();
         var leaked = false;
         await foreach (var update in chatClient.GetStreamingResponseAsync(
-            AssistantPromptBuilder.Messages(grounding), AssistantPromptBuilder.Options(grounding), cancellationToken).ConfigureAwait(false))
+            new PromptMessages(() => AssistantPromptBuilder.Messages(grounding)), AssistantPromptBuilder.Options(grounding), cancellationToken).ConfigureAwait(false))
         {
             outcome.Absorb(update);
             var text = update.Text;
@@ -169,7 +169,7 @@ public sealed partial class AssistantEngine(IChatClient chatClient) : IAssistant
         }
 
         return passages
-            .Where(passage => TextAnalyzer.Terms($"{passage.Title} {passage.Text}").Any(messageTerms.Contains))
+            .Where(passage => PassageAnalysis.Of(passage).SharesAnyTerm(messageTerms))
             .ToList();
     }
 

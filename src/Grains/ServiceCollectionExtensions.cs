@@ -7,6 +7,7 @@ using Bob.Grains.Conversations;
 using Bob.Grains.Governance;
 using Bob.Grains.Identity;
 using Bob.Grains.Knowledge;
+using Bob.Grains.Storage;
 using Bob.Grains.Telemetry;
 using Bob.Grains.Webhooks;
 using Bob.Grains.WidgetKeys;
@@ -32,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
         services.AddOptions<CreditMeterOptions>().Bind(configuration.GetSection(CreditMeterOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CreditMeterOptions>, CreditMeterOptionsValidator>());
-        services.AddSingleton(_ => NpgsqlDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
+        services.AddSingleton(_ => BobDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();

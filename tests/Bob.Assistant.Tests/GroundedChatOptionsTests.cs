@@ -36,6 +36,34 @@ public sealed class GroundedChatOptionsTests
     }
 
     [Fact]
+    public async Task The_built_in_engine_answers_without_building_the_prompt_which_a_reading_client_still_gets_whole()
+    {
+        var client = new MessagesSeenChatClient(new BuiltInChatClient());
+
+        var reply = await new AssistantEngine(client).ReplyAsync(TestKnowledge.Request("How long does delivery take?"), CancellationToken.None);
+
+        Assert.Contains("3 to 5 business days", reply.Text, StringComparison.Ordinal);
+        var prompt = Assert.IsType<PromptMessages>(client.Messages);
+        Assert.False(prompt.IsBuilt);
+        Assert.Equal(ChatRole.System, prompt[0].Role);
+        Assert.Contains("CONTEXT:", prompt[0].Text, StringComparison.Ordinal);
+        Assert.Equal("How long does delivery take?", prompt[^1].Text);
+        Assert.Same(prompt[0], Assert.IsAssignableFrom<IEnumerable<ChatMessage>>(prompt).ElementAt(0)); // built once, whichever way it is read
+    }
+
+    /// <summary>Keeps the messages it was handed, without reading them.</summary>
+    private sealed class MessagesSeenChatClient(IChatClient inner) : DelegatingChatClient(inner)
+    {
+        public IEnumerable<ChatMessage>? Messages { get; private set; }
+
+        public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Messages = messages;
+            return base.GetResponseAsync(messages, options, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task Built_in_client_without_grounding_still_answers_from_the_conversation()
     {
         var response = await new BuiltInChatClient().GetResponseAsync([new ChatMessage(ChatRole.User, "hello")], new ChatOptions());

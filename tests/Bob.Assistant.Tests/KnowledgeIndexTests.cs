@@ -17,6 +17,18 @@ public sealed class KnowledgeIndexTests
     }
 
     [Fact]
+    public void A_passage_is_analysed_once_for_every_search_that_returns_it()
+    {
+        var first = TestKnowledge.Index.Search("How long does delivery take?")[0];
+        var again = TestKnowledge.Index.Search("Is delivery to Spain included?")[0];
+
+        Assert.Equal(first.DocumentId, again.DocumentId);
+        Assert.Same(first.Analysis, again.Analysis);
+        Assert.Equal(PassageChunker.Sentences(first.Text), first.Analysis!.Sentences.Select(s => s.Text));
+        Assert.Equal(TextAnalyzer.Terms(first.Analysis.Sentences[0].Text).Distinct(), first.Analysis.Sentences[0].Terms);
+    }
+
+    [Fact]
     public void Search_returns_nothing_for_an_unrelated_question()
     {
         Assert.Empty(TestKnowledge.Index.Search("what's the weather on Mars"));

@@ -59,8 +59,8 @@ public static class BuiltInAnswerComposer
         var messageTerms = TextAnalyzer.Terms(grounding.Message).ToHashSet(StringComparer.Ordinal);
         var contextTerms = TextAnalyzer.Terms(grounding.RetrievalContext).Where(term => !messageTerms.Contains(term)).ToHashSet(StringComparer.Ordinal);
         var candidates = grounding.Passages
-            .SelectMany((passage, rank) => PassageChunker.Sentences(passage.Text).Select((text, position) =>
-                new CandidateSentence(passage.DocumentId, rank, position, text, Score(text, messageTerms, contextTerms, rank, grounding.Passages.Count))))
+            .SelectMany((passage, rank) => PassageAnalysis.Of(passage).Sentences.Select((sentence, position) =>
+                new CandidateSentence(passage.DocumentId, rank, position, sentence.Text, Score(sentence.Terms, messageTerms, contextTerms, rank, grounding.Passages.Count))))
             .ToList();
 
         // Lower-ranked passages only contribute sentences at least as good as the top passage's best one,
@@ -93,10 +93,10 @@ public static class BuiltInAnswerComposer
         return chosen.OrderBy(candidate => candidate.Rank).ThenBy(candidate => candidate.Position).ToList();
     }
 
-    private static double Score(string sentence, HashSet<string> messageTerms, HashSet<string> contextTerms, int rank, int passageCount)
+    private static double Score(IReadOnlyList<string> distinctTerms, HashSet<string> messageTerms, HashSet<string> contextTerms, int rank, int passageCount)
     {
         var score = 0.0;
-        foreach (var term in TextAnalyzer.Terms(sentence).Distinct(StringComparer.Ordinal))
+        foreach (var term in distinctTerms)
         {
             if (messageTerms.Contains(term))
             {

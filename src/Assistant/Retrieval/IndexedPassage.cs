@@ -5,4 +5,7 @@ internal sealed record IndexedPassage(
     KnowledgeDocument Document,
     string Text,
     IReadOnlyDictionary<string, double> TermFrequencies,
-    double Length);
+    double Length)
+{
+    public PassageAnalysis Analysis { get; } = new(Document.Title, Text);
+}

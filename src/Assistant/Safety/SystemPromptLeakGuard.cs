@@ -1,107 +1,58 @@
-using System.Text;
-
 namespace Bob.Assistant.Safety;
 
 /// <summary>
 /// Detects a reply that repeats protected text (the persona's system prompt, the rules, the tone instruction) verbatim:
 /// a run of <see cref="MinimumWordRun"/> consecutive words or <see cref="MinimumCharacterRun"/> characters,
-/// compared case-insensitively with punctuation and spacing ignored.
+/// compared case-insensitively with punctuation and spacing ignored. Each protected text is prepared once
+/// (<see cref="ProtectedText"/>); a check normalizes the reply into pooled buffers and looks its runs up without
+/// building a string per run.
 /// </summary>
 public sealed class SystemPromptLeakGuard
 {
     public const int MinimumWordRun = 8;
     public const int MinimumCharacterRun = 40;
 
-    private readonly HashSet<string> _protectedWordRuns = new(StringComparer.Ordinal);
-    private readonly List<string> _protectedTexts = [];
+    private readonly List<ProtectedText> _texts = new(3);
 
     public SystemPromptLeakGuard(IEnumerable<string?> protectedTexts)
     {
+        ArgumentNullException.ThrowIfNull(protectedTexts);
         foreach (var text in protectedTexts)
         {
-            var words = Words(text);
-            if (words.Length == 0)
+            if (!string.IsNullOrEmpty(text))
             {
-                continue;
-            }
-
-            for (var start = 0; start + MinimumWordRun <= words.Length; start++)
-            {
-                _protectedWordRuns.Add(string.Join(' ', words, start, MinimumWordRun));
-            }
-
-            var normalized = string.Join(' ', words);
-            if (normalized.Length >= MinimumCharacterRun)
-            {
-                _protectedTexts.Add(normalized);
+                _texts.Add(ProtectedText.Of(text));
             }
         }
     }
 
     public bool Leaks(string? reply)
     {
-        var words = Words(reply);
-        if (words.Length == 0)
+        if (string.IsNullOrEmpty(reply) || _texts.Count == 0)
         {
             return false;
         }
 
-        for (var start = 0; start + MinimumWordRun <= words.Length; start++)
+        using var words = NormalizedWords.Of(reply);
+        foreach (var text in _texts)
         {
-            if (_protectedWordRuns.Contains(string.Join(' ', words, start, MinimumWordRun)))
+            if (text.SharesWordRun(words))
             {
                 return true;
             }
         }
 
-        var normalizedReply = string.Join(' ', words);
-        return normalizedReply.Length >= MinimumCharacterRun && _protectedTexts.Any(text => SharesRun(text, normalizedReply));
-    }
-
-    private static bool SharesRun(string protectedText, string reply)
-    {
-        for (var start = 0; start + MinimumCharacterRun <= protectedText.Length; start++)
+        if (words.Length < MinimumCharacterRun)
         {
-            if (reply.Contains(protectedText.AsSpan(start, MinimumCharacterRun), StringComparison.Ordinal))
+            return false;
+        }
+        foreach (var text in _texts)
+        {
+            if (text.SharesCharacterRun(words.Text))
             {
                 return true;
             }
         }
-
         return false;
-    }
-
-    private static string[] Words(string? text)
-    {
-        var words = new List<string>();
-        if (string.IsNullOrEmpty(text))
-        {
-            return [];
-        }
-
-        var current = new StringBuilder();
-        foreach (var character in text)
-        {
-            if (char.IsLetterOrDigit(character))
-            {
-                current.Append(char.ToLowerInvariant(character));
-            }
-            else if (character is '\'' or '’')
-            {
-                // "don't" and "dont" compare equal.
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return [.. words];
     }
 }

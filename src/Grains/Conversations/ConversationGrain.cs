@@ -78,8 +78,8 @@ public sealed class ConversationGrain(
         {
             TurnOutcome.Refused refused => refused.Failure,
             TurnOutcome.Replayed replayed => replayed.Reply,
-            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(silent.Turn, silent.Persona),
-            TurnOutcome.HandedOff handedOff => await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona),
+            TurnOutcome.SilentForHuman silent => await CommitSilentTurnAsync(silent.Turn, silent.Persona, silent.Webhooks),
+            TurnOutcome.HandedOff handedOff => await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona, handedOff.Webhooks),
             TurnOutcome.Answer answer => await AnswerAsync(answer.Turn, answer),
             _ => throw new UnreachableException(),
         });
@@ -214,7 +214,7 @@ public sealed class ConversationGrain(
             request = request with { Message = await TurnAdmission.GovernedAsync(tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
-                await CommitAsync(change);
+                await CommitAsync(change, await tenant.WebhookSubscriptionsAsync());
             }
             return new HumanRequested(_transcript.Id, _transcript.Row!.Status, issued);
         });
@@ -240,11 +240,11 @@ public sealed class ConversationGrain(
                 yield return new ChatStreamItem(replayed.Reply.Reply, replayed.Reply, null);
                 break;
             case TurnOutcome.SilentForHuman silent:
-                var recorded = await CommitSilentTurnAsync(silent.Turn, silent.Persona);
+                var recorded = await CommitSilentTurnAsync(silent.Turn, silent.Persona, silent.Webhooks);
                 yield return new ChatStreamItem(null, recorded.Value, recorded.Failure);
                 break;
             case TurnOutcome.HandedOff handedOff:
-                var waiting = await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona);
+                var waiting = await CommitHandedOffTurnAsync(handedOff.Turn, handedOff.Persona, handedOff.Webhooks);
                 yield return new ChatStreamItem(waiting.Value?.Reply, waiting.Value, waiting.Failure);
                 break;
             case TurnOutcome.Answer answer:
@@ -282,10 +282,10 @@ public sealed class ConversationGrain(
         }
     }
 
-    private async Task<Result<ChatReply>> CommitSilentTurnAsync(ChatTurn turn, ChatPersona persona)
+    private async Task<Result<ChatReply>> CommitSilentTurnAsync(ChatTurn turn, ChatPersona persona, WebhookSubscriptions webhooks)
     {
         var change = _transcript.SilentTurn(turn, persona);
-        await CommitAsync(change);
+        await CommitAsync(change, webhooks);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
         return new ChatReply(_transcript.Id, change.Messages[0].MessageId, "", persona, [], true, credits, change.Row.Status);
     }
@@ -306,11 +306,11 @@ public sealed class ConversationGrain(
     }
 
     /// <summary>A handoff keyword: the visitor's message and the line saying a person was asked, the conversation waiting.</summary>
-    private async Task<Result<ChatReply>> CommitHandedOffTurnAsync(ChatTurn turn, ChatPersona persona)
+    private async Task<Result<ChatReply>> CommitHandedOffTurnAsync(ChatTurn turn, ChatPersona persona, WebhookSubscriptions webhooks)
     {
         var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
         var change = _transcript.HandedOffTurn(turn, persona, issued);
-        await CommitAsync(change);
+        await CommitAsync(change, webhooks);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
         var line = change.Messages[^1];
         return new ChatReply(_transcript.Id, line.MessageId, line.Text, persona, [], true, credits, change.Row.Status, issued);
@@ -326,7 +326,7 @@ public sealed class ConversationGrain(
         ulong? transaction;
         try
         {
-            transaction = await CommitAsync(change);
+            transaction = await CommitAsync(change, answer.Webhooks);
         }
         catch
         {
@@ -350,13 +350,15 @@ public sealed class ConversationGrain(
 
     /// <summary>Appends durably (with the webhook events the change raises, in the same transaction), then (only then) applies
     /// the change in memory, wakes waiting readers and tells Mission Control. Returns the committing transaction's id, or
-    /// null when the write seemed to fail but the store has it (its acknowledgement was lost; its events landed with it).</summary>
-    private async Task<ulong?> CommitAsync(TranscriptChange change)
+    /// null when the write seemed to fail but the store has it (its acknowledgement was lost; its events landed with it).
+    /// A visitor's turn passes the event types its tenant read said endpoints want (<paramref name="webhooks"/>); other
+    /// changes raise every event and the outbox insert keeps what is wanted.</summary>
+    private async Task<ulong?> CommitAsync(TranscriptChange change, WebhookSubscriptions? webhooks = null)
     {
         ulong? transaction = null;
         try
         {
-            transaction = await writer.AppendAsync(change.Row, change.Messages, ConversationWebhookEvents.For(_transcript.Tenant, _transcript.Id, _transcript.Row, change));
+            transaction = await writer.AppendAsync(change.Row, change.Messages, ConversationWebhookEvents.For(_transcript.Tenant, _transcript.Id, _transcript.Row, change, webhooks));
             _transcript.Apply(change);
         }
         catch (Exception failure)

@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Webhooks;
 
 namespace Bob.Grains.Conversations;
 
@@ -46,4 +47,7 @@ public interface ITurnTenant
     Task<PersonaView> SpeakerAsync(string? personaId);
 
     Task<KnowledgeIndex> KnowledgeAsync();
+
+    /// <summary>The event types the tenant's enabled webhook endpoints subscribe to: the events this turn raises.</summary>
+    Task<WebhookSubscriptions> WebhookSubscriptionsAsync();
 }

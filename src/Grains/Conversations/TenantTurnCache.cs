@@ -7,21 +7,22 @@ using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Caching;
 using Bob.Grains.Knowledge;
+using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Conversations;
 
 /// <summary>
-/// This silo's copy of what turns read of each tenant besides its settings: guardrails, speakers and the knowledge
-/// index, each read from its grain on first use and kept under the tenant's <see cref="TurnConfigStamp"/>. Every change
-/// to them moves the stamp before it is answered, and every turn reads the stamp live, so the very next turn on every
-/// silo reads the change; nothing is pushed to the silos and nothing waits for them. What a copy holds was read after
+/// This silo's copy of what turns read of each tenant besides its settings: guardrails, speakers, the knowledge index
+/// and the webhook event types its endpoints subscribe to, each read on first use and kept under the tenant's
+/// <see cref="TurnConfigStamp"/>. Every change to them moves the stamp before it is answered, and every turn reads the
+/// stamp live, so the very next turn on every silo reads the change; nothing is pushed to the silos and nothing waits for them. What a copy holds was read after
 /// its stamp was, so it is never older than the stamp says. A copy older than <see cref="MaxAge"/> is read again, so a
 /// change whose stamp move failed (its grain answered an error after storing it) is picked up within that time. A tenant
 /// no turn used for <see cref="TurnCacheOptions.IdleAfter"/> leaves the silo's memory (and the least recently used past
 /// <see cref="TurnCacheOptions.MaxTenants"/>), so a silo that served many tenants keeps only the active ones.
 /// </summary>
-public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache knowledgeIndexes, TimeProvider time, IOptions<TurnCacheOptions> options) : IDisposable
+public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache knowledgeIndexes, WebhookStore webhooks, TimeProvider time, IOptions<TurnCacheOptions> options) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
@@ -33,6 +34,8 @@ public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache kn
     private IGrainFactory Grains => grains;
 
     private KnowledgeIndexCache KnowledgeIndexes => knowledgeIndexes;
+
+    private WebhookStore Webhooks => webhooks;
 
     /// <summary>The tenant as of <paramref name="config"/>: the copy kept under its stamp, or a fresh one.</summary>
     public ITurnTenant For(TenantId tenant, TenantTurnConfig config)
@@ -56,6 +59,7 @@ public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache kn
         private readonly ConcurrentDictionary<string, Task<PersonaView>> _speakers = new(StringComparer.Ordinal);
         private Task<Guardrails>? _guardrails;
         private Task<KnowledgeIndex>? _knowledge;
+        private Task<WebhookSubscriptions>? _webhooks;
 
         public TurnConfigStamp Stamp => stamp;
 
@@ -71,6 +75,9 @@ public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache kn
 
         public Task<KnowledgeIndex> KnowledgeAsync() =>
             Once(ref _knowledge, () => cache.KnowledgeIndexes.GetAsync(tenant.Value, cache.Grains.GetGrain<IKnowledgeBaseGrain>(tenant)));
+
+        public Task<WebhookSubscriptions> WebhookSubscriptionsAsync() =>
+            Once(ref _webhooks, () => cache.Webhooks.SubscriptionsAsync(tenant));
 
         public Task<PersonaView> SpeakerAsync(string? personaId)
         {
@@ -105,5 +112,7 @@ public sealed class TenantTurnCache(IGrainFactory grains, KnowledgeIndexCache kn
         public Task<PersonaView> SpeakerAsync(string? personaId) => kept.SpeakerAsync(personaId);
 
         public Task<KnowledgeIndex> KnowledgeAsync() => kept.KnowledgeAsync();
+
+        public Task<WebhookSubscriptions> WebhookSubscriptionsAsync() => kept.WebhookSubscriptionsAsync();
     }
 }

@@ -68,14 +68,15 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         {
             return new TurnOutcome.Replayed(earlier.Reply(speaker, await sources.BalanceAsync(tenant)));
         }
+        var webhooks = await current.WebhookSubscriptionsAsync();
         if (transcript.HumanHasIt)
         {
-            return new TurnOutcome.SilentForHuman(speaker, turn);
+            return new TurnOutcome.SilentForHuman(speaker, turn, webhooks);
         }
         if (TopicMatcher.MentionsAny(turn.Message, guardrails.HandoffKeywords))
         {
             metrics.GuardrailTriggered(GrainMetrics.HandoffKeyword);
-            return new TurnOutcome.HandedOff(speaker, turn);
+            return new TurnOutcome.HandedOff(speaker, turn, webhooks);
         }
         // A blocked topic is refused by the engine before any model (0 credits), so even at zero credits: it holds nothing.
         var blocked = TopicMatcher.MentionsAny(turn.Message, guardrails.BlockedTopics);
@@ -92,7 +93,7 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.CreditsExhausted, "This business has used its AI credits for the month; a human can still help."));
         }
-        return new TurnOutcome.Answer(speaker, request, engines.ForTenant(settings.AssistantEngine), hold, settings.CreditPolicy, turn);
+        return new TurnOutcome.Answer(speaker, request, engines.ForTenant(settings.AssistantEngine), hold, settings.CreditPolicy, turn, webhooks);
     }
 
     private static List<ConversationTurn> History(Transcript transcript) =>

@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Webhooks;
 using Bob.Grains.Conversations;
 
 namespace Bob.Grains.Webhooks;
@@ -8,22 +9,35 @@ namespace Bob.Grains.Webhooks;
 /// The events one transcript change raises, built from the very message objects that are stored (so whatever the store
 /// keeps — redacted text included — is what receivers get): <c>conversation.started</c> when the change opens the
 /// conversation, <c>message.created</c> per message, <c>handoff.requested</c> when the assistant offers a human or the
-/// conversation starts waiting for one.
+/// conversation starts waiting for one. Given the tenant's <see cref="WebhookSubscriptions"/>, only the events some
+/// endpoint wants are built (none, and no payload serialized, for a tenant without webhooks); without, all of them.
 /// </summary>
 public static class ConversationWebhookEvents
 {
-    public static IReadOnlyList<OutboxEvent> For(TenantId tenant, ConversationId conversation, ConversationRow? before, TranscriptChange change)
+    public static IReadOnlyList<OutboxEvent> For(TenantId tenant, ConversationId conversation, ConversationRow? before, TranscriptChange change, WebhookSubscriptions? wanted = null)
     {
         ArgumentNullException.ThrowIfNull(change);
+        if (wanted is { Any: false })
+        {
+            return [];
+        }
+        bool Wants(string type) => wanted is null || wanted.Wants(type);
         var events = new List<OutboxEvent>(change.Messages.Count + 2);
         var row = change.Row;
-        if (before is null)
+        if (before is null && Wants(WebhookEventTypes.ConversationStarted))
         {
             events.Add(WebhookPayloads.ConversationStarted(tenant, conversation, row.Channel, row.Status, row.PersonaId, row.StartedAt));
         }
-        foreach (var message in change.Messages)
+        if (Wants(WebhookEventTypes.MessageCreated))
         {
-            events.Add(WebhookPayloads.MessageCreated(tenant, conversation, message));
+            foreach (var message in change.Messages)
+            {
+                events.Add(WebhookPayloads.MessageCreated(tenant, conversation, message));
+            }
+        }
+        if (!Wants(WebhookEventTypes.HandoffRequested))
+        {
+            return events;
         }
         if (change.Messages.LastOrDefault(m => m.Role == TranscriptRole.Assistant && m.Handoff) is { } offer)
         {

@@ -58,6 +58,7 @@ public sealed class WebhookEndpointGrain(
             return WebhookCatalogGrain.Duplicate();
         }
         _endpoint = created;
+        await SubscriptionsChangedAsync();
         await AuditAsync(AuditActions.WebhookCreated, null, created.View(now));
         return created.View(now, WebhookSecrets.Format(key));
     }
@@ -90,6 +91,7 @@ public sealed class WebhookEndpointGrain(
             return WebhookCatalogGrain.Duplicate();
         }
         _endpoint = updated;
+        await SubscriptionsChangedAsync();
         if (!updated.Enabled && current.Enabled)
         {
             await store.FailPendingAsync(Tenant, Id, now);
@@ -106,12 +108,17 @@ public sealed class WebhookEndpointGrain(
         }
         await store.DeleteEndpointAsync(Tenant, Id);
         _endpoint = null;
+        await SubscriptionsChangedAsync();
         await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseIntegrationAsync(Id);
         await AuditAsync(AuditActions.WebhookDeleted, current.View(time.GetUtcNow()), null);
         await StopReminderAsync();
         DeactivateOnIdle();
         return Outcome.Success;
     }
+
+    /// <summary>Turns read which events to raise under the tenant's turn config stamp: moved before the change is answered,
+    /// so the next turn on every silo raises what this endpoint now wants (and a tenant left without endpoints, nothing).</summary>
+    private Task SubscriptionsChangedAsync() => GrainFactory.GetGrain<ITenantGrain>(Tenant).TurnConfigChangedAsync();
 
     public async Task<Result<WebhookEndpointView>> RotateSecretAsync()
     {

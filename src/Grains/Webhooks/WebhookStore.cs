@@ -71,6 +71,21 @@ public sealed class WebhookStore(NpgsqlDataSource database)
         return await reader.ReadAsync() ? ReadEndpoint(reader) : null;
     }
 
+    /// <summary>The event types the tenant's enabled endpoints subscribe to (what its conversations need to raise).</summary>
+    public async Task<WebhookSubscriptions> SubscriptionsAsync(TenantId tenant)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT DISTINCT unnest(events) FROM bob_webhook_endpoints WHERE tenant_id = $1 AND enabled", connection);
+        command.Parameters.Add(new() { Value = tenant.Value });
+        await using var reader = await command.ExecuteReaderAsync();
+        var types = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            types.Add(reader.GetString(0));
+        }
+        return types.Count == 0 ? WebhookSubscriptions.None : new WebhookSubscriptions(types);
+    }
+
     public async Task<IReadOnlyList<WebhookEndpointRecord>> ListEndpointsAsync(TenantId tenant)
     {
         await using var connection = await database.OpenConnectionAsync();

@@ -11,7 +11,8 @@ namespace Bob.Web.Auth;
 
 /// <summary>
 /// Accepts <c>Authorization: Bearer</c> or the <c>bob_session</c> cookie; both carry the same opaque token,
-/// checked against its grain on every request, so logout and removal take effect on every node at once.
+/// checked against its grain on every request, so logout and removal take effect on every node at once. Widget routes
+/// (<see cref="WidgetKeyRequired"/>) are not authenticated as a user.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,6 +25,12 @@ public sealed class TokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // A widget route is the visitor's, authorized by its widget key alone: a Bob login the browser (or a load tool)
+        // happens to send along is not looked up, and no one acts as that user there (ActingUserMiddleware, audit).
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<WidgetKeyRequired>() is not null)
+        {
+            return AuthenticateResult.NoResult();
+        }
         var (token, method) = ReadToken();
         if (token is null)
         {

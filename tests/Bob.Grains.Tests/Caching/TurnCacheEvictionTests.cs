@@ -26,7 +26,7 @@ public sealed class TurnCacheEvictionTests : IDisposable
     {
         var options = Options.Create(new TurnCacheOptions { IdleAfter = IdleAfter, MaxTenants = 3 });
         _indexes = new KnowledgeIndexCache(_time, options);
-        _tenants = new TenantTurnCache(grains: null!, _indexes, _time, options); // no part is read: the grains are never called
+        _tenants = new TenantTurnCache(grains: null!, _indexes, webhooks: null!, _time, options); // no part is read: grains and store are never called
     }
 
     public void Dispose()

@@ -5,11 +5,14 @@ using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Knowledge;
 using Bob.Grains.Abstractions.Personas;
+using Bob.Grains.Abstractions.Webhooks;
+using Bob.Testing.Webhooks;
+using Npgsql;
 
 namespace Bob.Grains.Tests.Cluster;
 
 /// <summary>
-/// Each silo keeps its own copy of a tenant's guardrails, personas and knowledge for its turns. A change made through
+/// Each silo keeps its own copy of a tenant's guardrails, personas, knowledge and webhook subscriptions for its turns. A change made through
 /// whichever silo hosts the changed grain applies to the very next turn on both silos: each test first warms a
 /// conversation on each silo (so both hold the old copy), changes, and sends the next turn on both.
 /// </summary>
@@ -87,6 +90,53 @@ public sealed class TurnCacheTwoSiloTests(TwoSiloClusterFixture fixture) : IClas
             var refused = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Anyone there?", null, null));
             Assert.Equal(FailureCodes.TenantSuspended, refused.Failure?.Code);
         }
+    }
+
+    [Fact]
+    public async Task A_webhook_endpoint_created_gets_the_next_turns_events_on_both_silos_and_once_deleted_no_turn_writes_any()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (tenant, onEachSilo) = await TenantWithAConversationOnEachSiloAsync();
+        Assert.Empty(await OutboxMessageIdsAsync(tenant));
+
+        var created = await Grains.GetGrain<IWebhookCatalogGrain>(tenant)
+            .CreateAsync(new WebhookEndpointInput(receiver.Url.ToString(), [WebhookEventTypes.MessageCreated], null));
+        Assert.True(created.IsSuccess, created.Failure?.Detail);
+        var answered = new List<ChatReply>();
+        foreach (var conversation in onEachSilo)
+        {
+            answered.Add(await SendAsync(conversation, "Do you deliver?"));
+        }
+
+        var kept = await OutboxMessageIdsAsync(tenant);
+        Assert.Equal(2 * onEachSilo.Count, kept.Count); // the visitor's message and the answer, per turn
+        Assert.All(answered, reply => Assert.Contains(reply.MessageId, kept));
+
+        var deleted = await Grains.GetGrain<IWebhookEndpointGrain>(WebhookEndpoints.Key(tenant, created.Value!.Id)).DeleteAsync();
+        Assert.True(deleted.IsSuccess, deleted.Failure?.Detail);
+        foreach (var conversation in onEachSilo)
+        {
+            await SendAsync(conversation, "Thanks!");
+        }
+
+        Assert.Equal(kept, await OutboxMessageIdsAsync(tenant));
+    }
+
+    private async Task<List<string>> OutboxMessageIdsAsync(TenantId tenant)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT payload::jsonb -> 'data' ->> 'message_id' FROM bob_webhook_events WHERE tenant_id = $1 AND type = $2 ORDER BY 1", connection);
+        command.Parameters.Add(new() { Value = tenant.Value });
+        command.Parameters.Add(new() { Value = WebhookEventTypes.MessageCreated });
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
     }
 
     private static async Task<ChatReply> SendAsync(IConversationGrain conversation, string message)

@@ -13,6 +13,12 @@ public sealed class TwoSiloClusterFixture : ClusterFixture
 {
     protected override short InitialSilos => 2;
 
+    /// <summary>Webhooks may reach a loopback receiver (the turn cache's webhook test registers one).</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Bob:Webhooks:AllowPrivateNetworks"] = "true",
+    };
+
     /// <summary>
     /// Conversations activated on each of the two silos. Resource-optimized placement (Orleans' default) may put a burst
     /// of new activations on one silo, so a test would not cross silos by chance: conversations are activated with a read

@@ -7,6 +7,7 @@ using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Conversations;
+using Bob.Grains.Webhooks;
 using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Telemetry;
 using System.Diagnostics.Metrics;
@@ -305,6 +306,8 @@ public sealed class TurnAdmissionTests
             }
 
             public Task<KnowledgeIndex> KnowledgeAsync() => sources.Answer(sources.Knowledge);
+
+            public Task<WebhookSubscriptions> WebhookSubscriptionsAsync() => Task.FromResult(WebhookSubscriptions.None);
         }
     }
 }

@@ -22,11 +22,15 @@ public sealed class CountedClusterFixture : ClusterFixture
 }
 
 /// <summary>
-/// What a warm widget turn costs, counted rather than timed (docs/performance.md): grain calls by method and SQL
-/// commands. The figures print to the test output; the assertions keep the turn from growing calls again.
+/// What a warm widget turn costs, counted rather than timed (docs/performance.md): grain calls by method, SQL
+/// commands and bytes allocated. The figures print to the test output; the assertions keep the turn from growing calls again.
 /// </summary>
+[Collection(TurnCostCollection.Name)]
 public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelper output) : IClassFixture<CountedClusterFixture>
 {
+    /// <summary>Bytes allocated per warm turn, whole process (123.5 KB before the second pass, ≈ 66 KB after; docs/performance.md).</summary>
+    private const double AllocatedBytesPerTurnBudget = 100 * 1024;
+
     private const int Conversations = 4;
     private const int TurnsEach = 5;
 
@@ -73,6 +77,8 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
         Assert.DoesNotContain(calls.Keys, k => k.StartsWith("IGovernanceGrain.", StringComparison.Ordinal)
             || k.StartsWith("IPersonaCatalogGrain.", StringComparison.Ordinal) || k.StartsWith("IKnowledgeBaseGrain.", StringComparison.Ordinal));
         Assert.True(callsBesideTheTurn <= 4, $"{callsBesideTheTurn} grain calls per turn beside the turn itself");
+        Assert.Equal(0, sql.OutboxInserts); // no endpoint subscribes: no event built, no outbox statement sent
+        Assert.True(allocated / turns <= AllocatedBytesPerTurnBudget, $"{allocated / turns / 1024:F1} KB allocated per turn");
     }
 
     [Fact]
@@ -105,6 +111,7 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
         private readonly ActivityListener _listener;
         private readonly ConcurrentDictionary<string, int> _byStatement = new(StringComparer.Ordinal);
         private int _count;
+        private int _outboxInserts;
 
         public SqlCommandCounter(string database)
         {
@@ -119,6 +126,10 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
                     {
                         Interlocked.Increment(ref _count);
                         var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? activity.DisplayName;
+                        if (text.Contains("INSERT INTO bob_webhook_events", StringComparison.Ordinal))
+                        {
+                            Interlocked.Increment(ref _outboxInserts);
+                        }
                         _byStatement.AddOrUpdate(text.Length > 40 ? text[..40] : text, 1, (_, n) => n + 1);
                     }
                 },
@@ -128,8 +139,18 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
 
         public int Count => Volatile.Read(ref _count);
 
+        /// <summary>Commands (a batch's span carries all its statements' text) that sent an outbox insert.</summary>
+        public int OutboxInserts => Volatile.Read(ref _outboxInserts);
+
         public IReadOnlyDictionary<string, int> ByStatement() => _byStatement;
 
         public void Dispose() => _listener.Dispose();
     }
+}
+
+/// <summary>Runs alone, after the parallel tests: the allocation count is the whole process's, so it must be this test's own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TurnCostCollection
+{
+    public const string Name = "turn cost, alone";
 }

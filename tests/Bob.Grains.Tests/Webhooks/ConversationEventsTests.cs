@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Webhooks;
 using Bob.Grains.Conversations;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Time.Testing;
@@ -60,6 +61,20 @@ public sealed class ConversationEventsTests
         Assert.Equal("waiting", visitor["status"]!.GetValue<string>());
         Assert.DoesNotContain(requested, e => e.Type == "conversation.started");
         Assert.DoesNotContain(repeated, e => e.Type == "handoff.requested");
+    }
+
+    [Fact]
+    public void A_change_raises_only_the_event_types_some_endpoint_subscribes_and_none_without_subscriptions()
+    {
+        var transcript = new Transcript(Tenant, Id, null, [], _time);
+        var change = transcript.AnsweredTurn(new ChatTurn(ChatChannel.Widget, "A person please", null, null), Ava, "Someone will help.", [], handoff: true, credits: 0);
+
+        Assert.Empty(ConversationWebhookEvents.For(Tenant, Id, transcript.Row, change, WebhookSubscriptions.None));
+        Assert.Equal(["handoff.requested"], ConversationWebhookEvents.For(Tenant, Id, transcript.Row, change, new WebhookSubscriptions(["handoff.requested", "persona.updated"])).Select(e => e.Type));
+        Assert.Equal(["conversation.started", "message.created", "message.created", "handoff.requested"],
+            ConversationWebhookEvents.For(Tenant, Id, transcript.Row, change, new WebhookSubscriptions(WebhookEventTypes.All)).Select(e => e.Type));
+        Assert.Equal(ConversationWebhookEvents.For(Tenant, Id, transcript.Row, change).Select(e => e.Type),
+            ConversationWebhookEvents.For(Tenant, Id, transcript.Row, change, new WebhookSubscriptions(WebhookEventTypes.All)).Select(e => e.Type));
     }
 
     [Fact]

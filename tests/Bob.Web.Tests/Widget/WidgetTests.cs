@@ -1,12 +1,27 @@
 using System.Net;
 using System.Net.Http.Json;
+using Bob.Web.Http;
 using Bob.Web.Tests.Chat;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bob.Web.Tests.Widget;
 
 /// <summary>The cross-origin embed: widget keys, origin allow-lists, preflight and config.</summary>
 public sealed class WidgetTests(BobWebApp app) : IClassFixture<BobWebApp>
 {
+    [Fact]
+    public void Widget_routes_are_authorized_by_the_widget_key_alone_so_no_user_is_looked_up_for_them()
+    {
+        var widgetRoutes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<WidgetKeyRequired>() is not null)
+            .ToList();
+
+        Assert.True(widgetRoutes.Count >= 5, $"only {widgetRoutes.Count} widget routes found");
+        Assert.All(widgetRoutes, e => Assert.Null(e.Metadata.GetMetadata<IAuthorizeData>()));
+    }
+
     private async Task AssertRefusedAndNothingStoredAsync(TestTenant tenant, HttpClient client, int status, string code)
     {
         var sessionId = ChatApi.NewSession();
