@@ -5,10 +5,12 @@ namespace Bob.Load;
 /// keeps to one of them, round robin), --duration (s), --connections, --sessions, --tenants (each has its plan's monthly credits),
 /// --webhooks none|ok|hang (each tenant registers a loopback receiver for conversation and message events; the target
 /// must run with Bob__Webhooks__AllowPrivateNetworks=true), --pii-redaction on|off (sets the tenants' governance and sends
-/// a message holding an email and a phone number either way, so the two runs differ only in redaction).
+/// a message holding an email and a phone number either way, so the two runs differ only in redaction), --warmup (s, default
+/// 3: each measured phase is first run unmeasured for that long, so JIT tiering and pools settle before anything is counted;
+/// the chat phase is not warmed when webhooks are on, so every event the receiver counts belongs to a measured turn).
 /// Bounded in time and count by design.
 /// </summary>
-public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null)
+public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null, TimeSpan WarmUp = default)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -27,6 +29,7 @@ public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int
                 "on" => true,
                 "off" => false,
                 _ => throw new ArgumentException("--pii-redaction is on or off."),
-            });
+            },
+            TimeSpan.FromSeconds(CommandLine.Int(args, "--warmup", 3, 0, 60)));
     }
 }
