@@ -13,6 +13,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private readonly CancellationTokenSource _closing = new();
 
     private FakeOpenAiServer(WebApplication app) => _app = app;
 
@@ -42,8 +43,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _closing.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -60,7 +63,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await context.Response.WriteAsJsonAsync(new { error = new { message = "boom", type = "server_error" } }, context.RequestAborted);
                 return;
             case FakeModelBehaviour.Hang:
-                await HangUntilTheClientGivesUp(context.RequestAborted);
+                await HangUntilTheClientGivesUp(context);
                 return;
         }
 
@@ -82,14 +85,21 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
-    private static async Task HangUntilTheClientGivesUp(CancellationToken aborted)
+    private async Task HangUntilTheClientGivesUp(HttpContext context)
     {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _closing.Token);
         try
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, aborted);
+            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token);
         }
         catch (OperationCanceledException)
         {
+        }
+        if (_closing.IsCancellationRequested)
+        {
+            // The fake is going away: cut the hung response, so its client (a turn still waiting) fails now rather than at
+            // its own timeout, and the app under test can stop without waiting for it.
+            context.Abort();
         }
     }
 
@@ -125,7 +135,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             var delta = index == 0 ? new JsonObject { ["role"] = "assistant", ["content"] = piece } : new JsonObject { ["content"] = piece };
             if (Behaviour == FakeModelBehaviour.StallBeforeTheLastWord && index == words.Length - 1)
             {
-                await HangUntilTheClientGivesUp(context.RequestAborted);
+                await HangUntilTheClientGivesUp(context);
                 return;
             }
             await WriteEventAsync(context, Chunk(new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = null })));

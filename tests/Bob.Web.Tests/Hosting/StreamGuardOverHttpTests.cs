@@ -75,10 +75,12 @@ public sealed class StreamGuardOverHttpTests(StreamGuardOverHttpTests.StallingMo
             builder.ConfigureTestServices(services => services.AddSingleton<ISiloLossSignal>(Signal));
         }
 
+        // The model first: the turn still waiting on its stalled stream (the reader left, the turn runs on) fails at once,
+        // so the app's silo stops without waiting out that turn.
         public override async ValueTask DisposeAsync()
         {
-            await base.DisposeAsync();
             await Model.DisposeAsync();
+            await base.DisposeAsync();
             GC.SuppressFinalize(this);
         }
     }
