@@ -44,7 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
-        services.Configure<TurnCacheOptions>(configuration.GetSection(TurnCacheOptions.Section));
+        services.AddOptions<TurnCacheOptions>().Bind(configuration.GetSection(TurnCacheOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TurnCacheOptions>, TurnCacheOptionsValidator>());
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<TenantTurnCache>();
         services.AddSingleton<TenantFeedPublisher>();

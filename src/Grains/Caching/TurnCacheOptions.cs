@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Bob.Grains.Caching;
 
 /// <summary>Settings under <c>Bob:TurnCache</c>: how long a silo keeps a tenant's turn configuration and knowledge index
@@ -11,4 +13,23 @@ public sealed class TurnCacheOptions
 
     /// <summary>At most this many tenants per cache per silo; past it, the least recently used go first.</summary>
     public int MaxTenants { get; set; } = 10_000;
+}
+
+/// <summary>Refuses, at start, <c>Bob:TurnCache</c> values the caches cannot run with, with a message naming the setting
+/// (otherwise the first turn would fail when a cache is first made).</summary>
+public sealed class TurnCacheOptionsValidator : IValidateOptions<TurnCacheOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TurnCacheOptions options)
+    {
+        var errors = new List<string>();
+        if (options.IdleAfter <= TimeSpan.Zero)
+        {
+            errors.Add($"{TurnCacheOptions.Section}:IdleAfter must be positive (got {options.IdleAfter:c}).");
+        }
+        if (options.MaxTenants < 1)
+        {
+            errors.Add($"{TurnCacheOptions.Section}:MaxTenants must be at least 1 (got {options.MaxTenants}).");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

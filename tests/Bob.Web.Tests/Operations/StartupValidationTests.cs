@@ -17,6 +17,7 @@ public sealed class StartupValidationTests
     [InlineData("Bob:Logging:Format", "xml", "Bob:Logging:Format must be json, text or auto")]
     [InlineData("Bob:Database:UnavailableWait", "00:05:00", "Bob:Database:UnavailableWait must be between 00:00:00 and 00:01:00 (got 00:05:00)")]
     [InlineData("Bob:Credits:HoldExpiry", "00:00:20", "Bob:Credits:HoldExpiry must be between 00:01:00 and 01:00:00 (got 00:00:20)")]
+    [InlineData("Bob:TurnCache:MaxTenants", "0", "Bob:TurnCache:MaxTenants must be at least 1 (got 0)")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
     {
         var connectionString = await SharedDatabase.Value;
