@@ -9,7 +9,8 @@ namespace Bob.Testing;
 /// <summary>
 /// A loopback TCP proxy in front of the test PostgreSQL that speaks just enough of the wire protocol to lose an
 /// acknowledgement on purpose: once armed, the next transaction whose statements mention <see cref="ArmFor"/>'s text
-/// is committed by the server, and then the connection is cut before the client sees <c>COMMIT</c>, exactly as when a
+/// is committed by the server, and then the connection is cut before the client sees it committed (<c>COMMIT</c>, or
+/// the idle <c>ReadyForQuery</c> that ends an implicit transaction), exactly as when a
 /// network drops between the database and the silo. Everything else is forwarded untouched.
 /// </summary>
 public sealed class PgWireProxy : IAsyncDisposable
@@ -146,7 +147,7 @@ public sealed class PgWireProxy : IAsyncDisposable
                 {
                     Inspect(type, body, connection);
                 }
-                else if (type == (byte)'C' && connection.Marked && Encoding.ASCII.GetString(body).StartsWith("COMMIT", StringComparison.Ordinal))
+                else if (connection.Marked && IsCommitAcknowledgement(type, body))
                 {
                     // The server has committed; the client never hears of it.
                     Interlocked.Increment(ref _cuts);
@@ -167,6 +168,12 @@ public sealed class PgWireProxy : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>An explicit transaction's <c>COMMIT</c> completing, or <c>ReadyForQuery</c> with the server idle: a batch sent
+    /// without BEGIN runs as one implicit transaction that commits at its Sync, and idle after it means it is committed.</summary>
+    private static bool IsCommitAcknowledgement(byte type, byte[] body) =>
+        (type == (byte)'C' && Encoding.ASCII.GetString(body).StartsWith("COMMIT", StringComparison.Ordinal))
+        || (type == (byte)'Z' && body is [(byte)'I']);
 
     private void Inspect(byte type, byte[] body, ProxiedConnection connection)
     {

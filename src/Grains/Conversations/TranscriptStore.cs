@@ -133,12 +133,13 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
     }
 
     /// <summary>The messages, the summaries and the webhook events the appends raise (an INSERT that keeps only subscribed
-    /// events) go to PostgreSQL as one batch, one round trip, then the COMMIT.</summary>
+    /// events) go to PostgreSQL as one batch: one round trip, committed when its reader is done.</summary>
     private async Task<BatchWritten> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        // No explicit transaction: a batch's statements share one Sync, so PostgreSQL runs them as one implicit transaction
+        // and commits at that Sync, all or nothing, in one round trip (BEGIN and COMMIT cost a statement and a round trip each).
+        await using var batch = new NpgsqlBatch(connection);
         var messages = appends.SelectMany(a => a.Messages.Select(m => (a.Conversation, Message: m))).ToList();
         if (messages.Count > 0)
         {
@@ -198,7 +199,6 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             }
             while (await reader.NextResultAsync(cancellationToken));
         }
-        await transaction.CommitAsync(cancellationToken);
         return new BatchWritten(ulong.Parse(transactionId!, System.Globalization.CultureInfo.InvariantCulture), events?.RecordsAffected ?? 0);
     }
 
