@@ -8,7 +8,7 @@ public static class ConversationGrains
     public static IConversationGrain GetConversation(this IGrainFactory grains, TenantId tenant, ConversationId conversation)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, conversation.Value));
+        return grains.Reference<IConversationGrain>(GrainKeys.Scoped(tenant, conversation.Value));
     }
 
     public static (TenantId Tenant, ConversationId Conversation) ParseKey(string key)

@@ -7,6 +7,6 @@ public static class TenantGrains
     public static TGrain GetGrain<TGrain>(this IGrainFactory grains, TenantId tenant) where TGrain : IGrainWithStringKey
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<TGrain>(tenant.Value);
+        return grains.Reference<TGrain>(tenant.Value);
     }
 }

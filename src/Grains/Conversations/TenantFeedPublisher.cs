@@ -64,7 +64,7 @@ public sealed class TenantFeedPublisher(IGrainFactory grains, ILogger<TenantFeed
             {
                 try
                 {
-                    await grains.GetGrain<ITenantFeedGrain>(tenant.Value).PublishAsync([.. events]);
+                    await grains.GetGrain<ITenantFeedGrain>(tenant).PublishAsync([.. events]);
                 }
                 catch (Exception failure)
                 {

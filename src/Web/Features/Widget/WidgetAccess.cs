@@ -26,7 +26,7 @@ public static class WidgetAccess
         var origin = context.Request.Headers.Origin.ToString();
         // Repeatable: a second authorization only counts once more against the key's rate limit.
         var guard = context.RequestServices.GetRequiredService<SiloLossGuard>();
-        var result = await guard.CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
+        var result = await guard.CallAsync(() => cluster.Reference<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
         // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
         // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
         if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
@@ -60,7 +60,7 @@ public static class WidgetAccess
         if (KeyOf(context) is { } key)
         {
             return (await context.RequestServices.GetRequiredService<SiloLossGuard>()
-                .CallAsync(() => cluster.GetGrain<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true)).IsSuccess;
+                .CallAsync(() => cluster.Reference<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true)).IsSuccess;
         }
         foreach (var entry in OriginEntries.Candidates(origin))
         {
