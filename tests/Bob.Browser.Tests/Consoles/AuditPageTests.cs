@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Bob.Browser.Tests.Consoles;
 
-/// <summary>The Audit log page: newest first, paged by the API's cursor, filtered by action.</summary>
+/// <summary>The Audit log page: newest first, paged by the API's cursor, filtered by action and by UTC days.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AuditPageTests(BrowserWorld world)
 {
@@ -75,6 +75,46 @@ public sealed class AuditPageTests(BrowserWorld world)
         await world.AssertForbiddenAsync(tenant, "agent", "/portal/audit", "Audit log");
         await using var checks = await world.SignedInAsync(tenant.OwnerEmail, tenant.Password, bypassCsp: true);
         await checks.CheckPageAsync(world.BobUrl("/portal/audit"), "portal-audit");
+    }
+
+    [Fact]
+    public async Task An_owner_narrows_the_log_to_whole_UTC_days_and_a_day_that_is_not_a_date_is_refused_next_to_its_field()
+    {
+        var tenant = await world.Bob.SignupAsync();
+        await using var session = await world.SignedInAsync(tenant.OwnerEmail, tenant.Password);
+        var page = session.Page;
+        var today = DateTime.UtcNow.Date;
+        string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        await page.GotoAsync(world.BobUrl("/portal/audit"));
+        await page.GetByLabel("From (UTC day)").FillAsync(Day(-1));
+        await page.GetByLabel("To (UTC day, included)").FillAsync(Day(0));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"from={Day(-1)}&to={Day(0)}"));
+        // To includes its whole day: this very sign-in, moments ago, is in a range that ends today.
+        await Expect(page.Locator("#audit-entries tbody tr").First).ToContainTextAsync("auth.login");
+        await Expect(page.GetByLabel("To (UTC day, included)")).ToHaveValueAsync(Day(0));
+
+        // Paging keeps the range.
+        await page.GotoAsync(world.BobUrl($"/portal/audit?limit=1&from={Day(-1)}&to={Day(0)}"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Older entries" })).ToHaveAttributeAsync("href", new Regex($"limit=1&from={Day(-1)}&to={Day(0)}$"));
+
+        await page.GotoAsync(world.BobUrl("/portal/audit"));
+        await page.GetByLabel("From (UTC day)").FillAsync(Day(1));
+        await page.GetByLabel("To (UTC day, included)").FillAsync(Day(2));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.Locator("#no-entries")).ToHaveTextAsync("No entries match.");
+
+        var response = await page.GotoAsync(world.BobUrl($"/portal/audit?from=yesterday&to={Day(0)}"));
+        Assert.Equal(400, response!.Status);
+        await Expect(page.GetByLabel("From (UTC day)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#from-error")).ToContainTextAsync("From must be a date");
+        await Expect(page.Locator("#audit-entries")).ToHaveCountAsync(0);
+
+        response = await page.GotoAsync(world.BobUrl($"/portal/audit?from={Day(0)}&to={Day(-1)}"));
+        Assert.Equal(400, response!.Status);
+        await Expect(page.Locator("#to-error")).ToContainTextAsync("on or after From");
+        Assert.Empty(session.ScriptErrors());
     }
 
     private static async Task<List<long>> EntryIdsAsync(IPage page) =>

@@ -1,22 +1,57 @@
+using System.Globalization;
+using Bob.Grains.Abstractions.Common;
 using Bob.Web.Auth;
 using Bob.Web.Features.Audit;
 using Carter;
 
 namespace Bob.Web.Consoles.Portal;
 
-/// <summary>The Audit log page: the tenant's entries newest first, filtered and paged by the same query as <c>GET /api/audit</c>.</summary>
+/// <summary>The Audit log page: the tenant's entries newest first, filtered and paged by the same query as <c>GET /api/audit</c>.
+/// Its From and To fields are calendar days in UTC, both included: From is that day's start, To the next day's start
+/// (the API's <c>to</c> is exclusive).</summary>
 public sealed class AuditPagesModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapGet(ConsolePage.Audit.Path, async (Caller caller, IClusterClient cluster, HttpContext context,
-            string? cursor, string? limit, string? actor, string? action) =>
+            string? cursor, string? limit, string? actor, string? action, string? from, string? to) =>
         {
             // The filter form sends empty fields for "any"; the API's query has them absent.
-            var filter = new AuditFilter(Given(cursor), Given(limit), Given(actor), Given(action), null, null);
-            var entries = await AuditLog.ListAsync(cluster, caller.Tenant, filter);
-            var parameters = new { Viewer = PageViewer.Of(context), Filter = filter, Entries = entries.Value, entries.Failure };
+            var days = new AuditDays(Given(from), Given(to));
+            var filter = new AuditFilter(Given(cursor), Given(limit), Given(actor), Given(action), Start(days.From), Start(days.To, 1));
+            Result<AuditPageView> entries = days.Invalid() is { } invalid ? invalid : await AuditLog.ListAsync(cluster, caller.Tenant, filter);
+            var parameters = new { Viewer = PageViewer.Of(context), Filter = filter, Days = days, Entries = entries.Value, entries.Failure };
             return entries.IsSuccess ? PageResults.Render<AuditPage>(parameters) : PageResults.RenderFailure<AuditPage>(entries.Failure!, parameters);
         }).MemberPage(ConsolePage.Audit);
 
-    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Start(string? day, int plusDays = 0) =>
+        AuditDays.TryParse(day, out var date)
+            ? date.AddDays(plusDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : null;
+}
+
+/// <summary>The page's day range, as typed (<c>yyyy-MM-dd</c>, what a date input sends).</summary>
+public sealed record AuditDays(string? From, string? To)
+{
+    public static bool TryParse(string? day, out DateOnly date) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public Failure? Invalid()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (From is not null && !TryParse(From, out _))
+        {
+            errors["from"] = ["From must be a date (YYYY-MM-DD)."];
+        }
+        if (To is not null && !TryParse(To, out _))
+        {
+            errors["to"] = ["To must be a date (YYYY-MM-DD)."];
+        }
+        if (errors.Count == 0 && TryParse(From, out var from) && TryParse(To, out var to) && to < from)
+        {
+            errors["to"] = ["To must be on or after From."];
+        }
+        return errors.Count == 0 ? null : Failure.Validation(errors);
+    }
 }
