@@ -13,6 +13,7 @@ public static class Phase
         var latencies = new List<double>[options.Connections];
         var errors = 0;
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var cpuBefore = MachineCpu.Read();
         var stopwatch = Stopwatch.StartNew();
         var deadline = options.Duration;
         await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async worker =>
@@ -40,12 +41,16 @@ public static class Phase
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
+        var elapsed = stopwatch.Elapsed;
+        var cpu = MachineCpu.Between(cpuBefore, MachineCpu.Read(), latencies.Sum(l => l.Count));
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new PhaseResult(name, all.Length, errors, stopwatch.Elapsed, all, statuses.ToDictionary());
+        return new PhaseResult(name, all.Length, errors, elapsed, all, statuses.ToDictionary(), cpu);
     }
 }
 
-public sealed record PhaseResult(string Name, int Requests, int Errors, TimeSpan Elapsed, double[] SortedLatencies, Dictionary<int, int> Statuses)
+/// <param name="MachineCpu">The whole machine's CPU per request during the phase and how busy it was; null where unknown.</param>
+public sealed record PhaseResult(string Name, int Requests, int Errors, TimeSpan Elapsed, double[] SortedLatencies, Dictionary<int, int> Statuses,
+    (double MicrosPerRequest, double BusyShare)? MachineCpu = null)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 

@@ -73,15 +73,23 @@ var chat = await WarmedAsync("POST /api/widget/chat", (c, i) =>
 Console.WriteLine();
 var tenancy = options.Tenants == 1 ? "1 tenant (hot tenant: all chat load on one tenant's widget key)" : $"{options.Tenants} tenants (load spread over their widget keys)";
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {options.Urls.Count} web node(s), {options.Connections} connections, {tenancy}, {options.Sessions} sessions, {options.WarmUp.TotalSeconds:F0} s unmeasured warm-up per phase{(sink is null ? "" : " (not for chat: webhooks on)")}"));
-Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses | machine CPU µs/req (busy) |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var result in new[] { bare, bareChatShape, config, chat })
 {
+    var cpu = result.MachineCpu is { } used ? string.Create(CultureInfo.InvariantCulture, $"{used.MicrosPerRequest:F0} ({used.BusyShare:P0})") : "n/a";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {result.Name} | {result.Requests} | {result.Errors} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F1} | {result.Percentile(90):F1} | {result.Percentile(99):F1} | {string.Join(' ', result.Statuses.Select(s => $"{s.Key}:{s.Value}"))} |"));
+        $"| {result.Name} | {result.Requests} | {result.Errors} | {result.RequestsPerSecond:F0} | {result.Percentile(50):F1} | {result.Percentile(90):F1} | {result.Percentile(99):F1} | {string.Join(' ', result.Statuses.Select(s => $"{s.Key}:{s.Value}"))} | {cpu} |"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nwidget chat / bare throughput ratio: {chat.RequestsPerSecond / bare.RequestsPerSecond:P1}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"widget chat / bare POST (chat JSON shape) throughput ratio: {chat.RequestsPerSecond / bareChatShape.RequestsPerSecond:P1}"));
+// What a turn may cost the machine for chat to reach a share of the bare POST, when both phases keep the machine busy.
+if (bareChatShape.MachineCpu is { } bareCpu && chat.MachineCpu is { } chatCpu)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"machine CPU per request: bare POST {bareCpu.MicrosPerRequest:F0} µs, widget chat {chatCpu.MicrosPerRequest:F0} µs ({chatCpu.MicrosPerRequest / bareCpu.MicrosPerRequest:F1}×); " +
+        $"at 25 % of the bare POST's req/s a turn may use {1_000_000d * Environment.ProcessorCount / (0.25 * bareChatShape.RequestsPerSecond):F0} µs of the {Environment.ProcessorCount}-CPU machine"));
+}
 if (sink is not null)
 {
     var duringChat = sink.DistinctEvents;
