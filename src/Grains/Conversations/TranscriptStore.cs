@@ -34,11 +34,11 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
     public Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
         StorageFailures.GuardAsync(() => CreditsUsedSinceCoreAsync(tenant, since));
 
-    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
-    /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
     /// <summary>Closes the pool's idle connections: after the server dropped them (a restart), each would fail once more on use.</summary>
     internal void ForgetIdleConnections() => database.Clear();
 
+    /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
+    /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
     internal Task<BatchWritten> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
         StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
 
