@@ -42,9 +42,9 @@ public static class Phase
             }
         }));
         var elapsed = stopwatch.Elapsed;
-        var cpu = MachineCpu.Between(cpuBefore, MachineCpu.Read(), latencies.Sum(l => l.Count));
+        var cpuAfter = MachineCpu.Read();
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new PhaseResult(name, all.Length, errors, elapsed, all, statuses.ToDictionary(), cpu);
+        return new PhaseResult(name, all.Length, errors, elapsed, all, statuses.ToDictionary(), MachineCpu.Between(cpuBefore, cpuAfter, all.Length));
     }
 }
 
