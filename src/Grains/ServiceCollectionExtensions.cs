@@ -31,21 +31,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PasswordHasher>();
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
-        services.AddOptions<CreditMeterOptions>().Bind(configuration.GetSection(CreditMeterOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CreditMeterOptions>, CreditMeterOptionsValidator>());
+        services.AddValidatedOptions<CreditMeterOptions, CreditMeterOptionsValidator>(configuration, CreditMeterOptions.Section);
         services.AddSingleton(_ => BobDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<RetentionStore>();
-        services.AddOptions<TranscriptWriterOptions>().Bind(configuration.GetSection(TranscriptWriterOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptWriterOptions>, TranscriptWriterOptionsValidator>());
+        services.AddValidatedOptions<TranscriptWriterOptions, TranscriptWriterOptionsValidator>(configuration, TranscriptWriterOptions.Section);
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
-        services.AddOptions<TurnCacheOptions>().Bind(configuration.GetSection(TurnCacheOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TurnCacheOptions>, TurnCacheOptionsValidator>());
+        services.AddValidatedOptions<TurnCacheOptions, TurnCacheOptionsValidator>(configuration, TurnCacheOptions.Section);
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<TenantTurnCache>();
         services.AddSingleton<TenantFeedPublisher>();
@@ -56,6 +53,16 @@ public static class ServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<GrainMetrics>();
         return services;
+    }
+
+    /// <summary>Settings bound from <paramref name="section"/> and checked by <typeparamref name="TValidator"/> at start, so a bad
+    /// value stops the silo with a message naming the setting instead of failing the first call that reads it.</summary>
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 
     /// <summary>Webhooks: the outbox relay of this silo, the guarded HTTP client, secrets and the rules (docs/WEBHOOKS.md).
