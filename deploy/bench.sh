@@ -2,7 +2,7 @@
 # shellcheck source-path=SCRIPTDIR
 # Load run on this machine: a fresh durable PostgreSQL, one web node with a co-hosted silo (Release),
 # anonymous-chat limits raised for the run, then bench/Bob.Load against loopback. Prints a markdown table.
-# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 15] [--connections 32] [--sessions 500] [--tenants 10]
+# Usage: deploy/bench.sh [--telemetry off|metrics|full] [--duration 10] [--connections 50] [--sessions 4000] [--tenants 8]
 #                        [--webhooks none|ok|hang] [--app-root DIR] [--memory N] [--topology single|cluster]
 #   --topology cluster: 2 web nodes and 2 silos on this host (deploy/cluster.sh, durable PostgreSQL), the load tool's
 #     connections dealt over both web nodes, the same phases and bare-POST yardstick; then each silo's count of turns
@@ -121,6 +121,8 @@ trap cleanup EXIT
 pg_ensure_installed
 pg_start "$PG_DIR" "$PG_PORT" durable
 pg_create_db "$PG_PORT" bob
+# The simplest durable chat endpoint (the load tool hosts it) writes to its own database on the same server.
+pg_create_db "$PG_PORT" durable
 dotnet build "$APP_ROOT/src/Web/Web.csproj" -c Release -nologo -v q
 dotnet build "$ROOT/bench/Bob.Load/Bob.Load.csproj" -c Release -nologo -v q
 
@@ -171,4 +173,4 @@ if [[ -n $MEMORY ]]; then
   awk -v b="$before" -v l="$loaded" -v i="$idle" -v n="$MEMORY" 'BEGIN { printf "| %.0f MB | %.0f MB | %.1f KB | %.0f MB | %.1f KB |\n", b/1024, l/1024, (l-b)/n, i/1024, (i-b)/n }'
   exit 0
 fi
-dotnet "$LOAD" --url "http://127.0.0.1:$HTTP_PORT" ${load_args[@]+"${load_args[@]}"}
+dotnet "$LOAD" --url "http://127.0.0.1:$HTTP_PORT" --durable-db "$(pg_conn "$PG_PORT" durable)" ${load_args[@]+"${load_args[@]}"}

@@ -8,9 +8,10 @@ namespace Bob.Load;
 /// a message holding an email and a phone number either way, so the two runs differ only in redaction), --warmup (s, default
 /// 3: each measured phase is first run unmeasured for that long, so JIT tiering and pools settle before anything is counted;
 /// the chat phase is not warmed when webhooks are on, so every event the receiver counts belongs to a measured turn).
+/// --durable-db (an Npgsql connection string): also measure the simplest durable chat endpoint against that database.
 /// Bounded in time and count by design.
 /// </summary>
-public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null, TimeSpan WarmUp = default)
+public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null, TimeSpan WarmUp = default, string? DurableDatabase = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -18,10 +19,10 @@ public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int
         var urls = CommandLine.LoopbackUrls(args);
         return new LoadOptions(
             urls,
-            TimeSpan.FromSeconds(CommandLine.Int(args, "--duration", 15, 1, 300)),
-            CommandLine.Int(args, "--connections", 32, 1, 512),
-            CommandLine.Int(args, "--sessions", 500, 1, 100_000),
-            CommandLine.Int(args, "--tenants", 10, 1, 100),
+            TimeSpan.FromSeconds(CommandLine.Int(args, "--duration", 10, 1, 300)),
+            CommandLine.Int(args, "--connections", 50, 1, 512),
+            CommandLine.Int(args, "--sessions", 4000, 1, 100_000),
+            CommandLine.Int(args, "--tenants", 8, 1, 100),
             Enum.Parse<WebhookMode>(Value("--webhooks", "none"), ignoreCase: true),
             Value("--pii-redaction", "") switch
             {
@@ -30,6 +31,7 @@ public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int
                 "off" => false,
                 _ => throw new ArgumentException("--pii-redaction is on or off."),
             },
-            TimeSpan.FromSeconds(CommandLine.Int(args, "--warmup", 3, 0, 60)));
+            TimeSpan.FromSeconds(CommandLine.Int(args, "--warmup", 3, 0, 60)),
+            Value("--durable-db", "") is { Length: > 0 } durable ? durable : null);
     }
 }

@@ -12,8 +12,9 @@ if (args.FirstOrDefault() == "memory")
     return await MemoryCommand.RunAsync(args[1..]);
 }
 
-// Measures POST /api/widget/chat beside two bare endpoints in the same run, on loopback only: the node's GET /health/live,
-// and a bare ASP.NET POST of the chat's JSON shape hosted by this tool (the issue's yardstick, the same for every build).
+// Measures Bob's chat turns (widget, widget streamed, public path) beside yardsticks in the same run, on loopback only: the
+// node's GET /health/live, a bare ASP.NET POST of the chat's JSON shape, and (with --durable-db) the simplest durable chat
+// endpoint, both hosted by this tool so every build is compared with the same thing.
 var options = LoadOptions.Parse(args);
 var origin = "https://load.example.com";
 // One client per web node; a phase's loops are dealt round robin over them, so every node carries its share.
@@ -51,6 +52,14 @@ await using var barePost = await BarePostServer.StartAsync();
 using var bareClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = barePost.Url, Timeout = TimeSpan.FromSeconds(30) };
 var bareChatShape = await WarmedAsync("POST bare endpoint, chat JSON shape (load tool's Kestrel)", (c, i) =>
     c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), [bareClient]);
+PhaseResult? durable = null;
+if (options.DurableDatabase is { } durableDatabase)
+{
+    await using var durableServer = await DurableChatServer.StartAsync(durableDatabase);
+    using var durableClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = durableServer.Url, Timeout = TimeSpan.FromSeconds(30) };
+    durable = await WarmedAsync("POST simplest durable endpoint (2 rows + summary upsert, committed)", (c, i) =>
+        c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), [durableClient]);
+}
 var config = await WarmedAsync("GET /api/widget/config (grain calls, no storage)", (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Get, "/api/widget/config");
@@ -58,24 +67,41 @@ var config = await WarmedAsync("GET /api/widget/config (grain calls, no storage)
     request.Headers.Add("Origin", origin);
     return c.SendAsync(request);
 }, nodes);
-var chatStarted = sink?.Now ?? TimeSpan.Zero;
-var chat = await WarmedAsync("POST /api/widget/chat", (c, i) =>
+
+// Every conversation's first turn is sent before the measured phases: later turns carry the visitor_token it returned.
+HttpRequestMessage WidgetTurn(VisitorSessions sessions, int session, bool stream = false)
 {
-    var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
-    {
-        Content = JsonContent.Create(new { session_id = $"load-{i % options.Sessions}", message }),
-    };
-    request.Headers.Add("X-Widget-Key", widgetKeys[i % widgetKeys.Count]);
+    var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat") { Content = JsonContent.Create(sessions.Body(session, message)) };
+    request.Headers.Add("X-Widget-Key", sessions.Key(session)!);
     request.Headers.Add("Origin", origin);
-    return c.SendAsync(request);
-}, nodes, warm: sink is null);
+    if (stream)
+    {
+        request.Headers.Accept.ParseAdd("text/event-stream");
+    }
+    return request;
+}
+var widgetSessions = await VisitorSessions.OpenAsync("load", options.Sessions, widgetKeys, options.Connections, (s, i) => client.SendAsync(WidgetTurn(s, i)));
+var chatStarted = sink?.Now ?? TimeSpan.Zero;
+var chat = await WarmedAsync("POST /api/widget/chat", (c, i) => c.SendAsync(WidgetTurn(widgetSessions, i)), nodes, warm: sink is null);
+var streamed = await WarmedAsync("POST /api/widget/chat, streamed (SSE)", (c, i) => c.SendAsync(WidgetTurn(widgetSessions, i, stream: true)), nodes, warm: sink is null);
+
+// The public path (path 1) is same-origin: the node's own address is the Origin, and no key is sent.
+var publicOrigin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+HttpRequestMessage PublicTurn(VisitorSessions sessions, int session)
+{
+    var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(sessions.Body(session, message)) };
+    request.Headers.Add("Origin", publicOrigin);
+    return request;
+}
+var publicSessions = await VisitorSessions.OpenAsync("public", options.Sessions, [], options.Connections, (s, i) => client.SendAsync(PublicTurn(s, i)));
+var publicChat = await WarmedAsync("POST /api/chat (public path)", (c, i) => c.SendAsync(PublicTurn(publicSessions, i)), [client]);
 
 Console.WriteLine();
 var tenancy = options.Tenants == 1 ? "1 tenant (hot tenant: all chat load on one tenant's widget key)" : $"{options.Tenants} tenants (load spread over their widget keys)";
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {options.Urls.Count} web node(s), {options.Connections} connections, {tenancy}, {options.Sessions} sessions, {options.WarmUp.TotalSeconds:F0} s unmeasured warm-up per phase{(sink is null ? "" : " (not for chat: webhooks on)")}"));
 Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses | machine CPU µs/req (busy) |");
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-foreach (var result in new[] { bare, bareChatShape, config, chat })
+foreach (var result in new[] { bare, bareChatShape, durable, config, chat, streamed, publicChat }.OfType<PhaseResult>())
 {
     var cpu = result.MachineCpu is { } used ? string.Create(CultureInfo.InvariantCulture, $"{used.MicrosPerRequest:F0} ({used.BusyShare:P0})") : "n/a";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -89,6 +115,19 @@ if (bareChatShape.MachineCpu is { } bareCpu && chat.MachineCpu is { } chatCpu)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"machine CPU per request: bare POST {bareCpu.MicrosPerRequest:F0} µs, widget chat {chatCpu.MicrosPerRequest:F0} µs ({chatCpu.MicrosPerRequest / bareCpu.MicrosPerRequest:F1}×); " +
         $"at 25 % of the bare POST's req/s a turn may use {1_000_000d * Environment.ProcessorCount / (0.25 * bareChatShape.RequestsPerSecond):F0} µs of the {Environment.ProcessorCount}-CPU machine"));
+}
+if (durable is not null)
+{
+    Console.WriteLine("\n| against the simplest durable endpoint | throughput | p99 (durable's) | machine CPU per request (durable's) |");
+    Console.WriteLine("| --- | --- | --- | --- |");
+    foreach (var path in new[] { chat, streamed, publicChat })
+    {
+        var cpu = path.MachineCpu is { } own && durable.MachineCpu is { } theirs
+            ? string.Create(CultureInfo.InvariantCulture, $"{own.MicrosPerRequest:F0} µs ({theirs.MicrosPerRequest:F0} µs)")
+            : "n/a";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {path.Name} | {path.RequestsPerSecond / durable.RequestsPerSecond:P1} | {path.Percentile(99):F1} ms ({durable.Percentile(99):F1} ms) | {cpu} |"));
+    }
 }
 if (sink is not null)
 {
