@@ -30,7 +30,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public void Start()
     {
-        var directory = Path.Combine(RepoRoot, "src", _project);
+        var directory = Path.Combine(RepositoryRoot.Path, "src", _project);
         var dll = Path.Combine(directory, "bin", Configuration, "net10.0", $"Bob.{_project}.dll");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -115,17 +115,4 @@ public sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>Release or Debug: the configuration these tests were built in, so the nodes are the same build.</summary>
     private static string Configuration => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-
-    private static string RepoRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bob.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return directory?.FullName ?? throw new InvalidOperationException("Bob.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
 }

@@ -3,7 +3,7 @@ namespace Bob.Browser.Tests.Infrastructure;
 /// <summary>Files of the repository the tests read (axe-core from the widget's pinned tools) or write (TestResults/).</summary>
 public static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>axe-core, pinned in widget/package-lock.json and installed by the Web build's <c>npm ci</c>.</summary>
     public static string AxeCore => Path.Combine(Root, "widget", "node_modules", "axe-core", "axe.min.js");
@@ -14,17 +14,5 @@ public static class RepoPaths
         var path = Path.Combine([Root, "TestResults", .. parts]);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bob.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Bob.sln not found above " + AppContext.BaseDirectory);
     }
 }

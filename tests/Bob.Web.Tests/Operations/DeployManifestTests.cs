@@ -16,7 +16,7 @@ namespace Bob.Web.Tests.Operations;
 /// </summary>
 public sealed partial class DeployManifestTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static readonly HashSet<string> StandardVariables = new(StringComparer.Ordinal)
     {
@@ -203,16 +203,6 @@ public sealed partial class DeployManifestTests
             documents.Add(deserializer.Deserialize<Dictionary<object, object>>(parser).AsMap());
         }
         return documents;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bob.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Bob.sln not found above the test output folder.");
     }
 
     [GeneratedRegex("\"(Bob(?::[A-Za-z]+)+)\"")]
