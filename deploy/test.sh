@@ -13,6 +13,12 @@ start=$SECONDS
 pg_ensure_installed
 # The browser tests (tests/Bob.Browser.Tests) drive Debian's chromium; the widget build needs Node.js and npm.
 chromium_ensure_installed
+# Spectral (pinned in tools/openapi-lint) lints the served OpenAPI document in the HTTP tests.
+lint_tools=$ROOT/tools/openapi-lint
+if [[ ! -x $lint_tools/node_modules/.bin/spectral ]] || ! cmp -s "$lint_tools/package-lock.json" "$lint_tools/node_modules/.installed-lock.json"; then
+  npm ci --prefix "$lint_tools" --no-audit --no-fund --loglevel=error
+  cp "$lint_tools/package-lock.json" "$lint_tools/node_modules/.installed-lock.json"
+fi
 
 PG_DIR=$(mktemp -d)
 # shellcheck disable=SC2317  # only called from the EXIT trap

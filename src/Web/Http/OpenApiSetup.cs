@@ -28,6 +28,9 @@ public static class OpenApiSetup
     public static IServiceCollection AddBobOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
+            // The document describes the public port's API; the cluster dashboard's routes live on the management port.
+            options.ShouldInclude = description => description.RelativePath is { } path
+                && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("health/", StringComparison.Ordinal));
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Bob API";
@@ -39,11 +42,13 @@ public static class OpenApiSetup
             options.AddOperationTransformer((operation, context, _) =>
             {
                 DescribeSecurity(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
+                DeclarePathParameters(operation, context.Description.RelativePath);
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 SnakeCaseChatPayloads(schema, context.JsonTypeInfo.Type);
+                DescribeArrayItems(schema, context.JsonTypeInfo.Type);
                 return Task.CompletedTask;
             });
         });
@@ -115,6 +120,40 @@ public static class OpenApiSetup
             var required = $"Requires the permission {string.Join(", ", permissions.Select(p => $"`{p}`"))}.";
             operation.Description = string.IsNullOrEmpty(operation.Description) ? required : $"{operation.Description} {required}";
         }
+    }
+
+    /// <summary>
+    /// Every <c>{name}</c> of the route is a required path parameter, including a catch-all (the widget's preflight
+    /// route), which the generator leaves out.
+    /// </summary>
+    private static void DeclarePathParameters(OpenApiOperation operation, string? relativePath)
+    {
+        foreach (var name in PathParameterNames(relativePath ?? ""))
+        {
+            operation.Parameters ??= [];
+            if (!operation.Parameters.Any(parameter => parameter.In == ParameterLocation.Path && parameter.Name == name))
+            {
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Path, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+            }
+        }
+    }
+
+    private static IEnumerable<string> PathParameterNames(string path) =>
+        path.Split('/').Where(segment => segment.StartsWith('{') && segment.EndsWith('}')).Select(segment => segment.Trim('{', '}', '*').Split(':', '=', '?')[0]);
+
+    /// <summary>
+    /// A list of strings is read through Bob's storable-text converter, so the generator knows nothing of its items and
+    /// leaves them out (an array schema without <c>items</c> is invalid OpenAPI); the element type says what they are.
+    /// </summary>
+    private static void DescribeArrayItems(OpenApiSchema schema, Type type)
+    {
+        if (schema.Type is not { } kind || !kind.HasFlag(JsonSchemaType.Array) || schema.Items is not null)
+        {
+            return;
+        }
+        var element = type.IsArray ? type.GetElementType()
+            : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        schema.Items = element == typeof(string) ? new OpenApiSchema { Type = JsonSchemaType.String } : new OpenApiSchema();
     }
 
     /// <summary>Chat payloads are written with <see cref="ChatJson.Options"/> (snake_case names, snake_case enum strings); the document says so.</summary>
