@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Bob.Assistant.Safety;
 using Microsoft.Extensions.AI;
@@ -17,7 +18,7 @@ public static class AssistantPromptBuilder
             builder.AppendLine(grounding.Persona.SystemPrompt.Trim()).AppendLine();
         }
 
-        builder.AppendLine($"Your name is {grounding.Persona.Name}. {grounding.Tone.Instruction}").AppendLine();
+        builder.AppendLine(CultureInfo.InvariantCulture, $"Your name is {grounding.Persona.Name}. {grounding.Tone.Instruction}").AppendLine();
         builder.AppendLine(AssistantRules.Text).AppendLine();
         builder.AppendLine("CONTEXT:");
         if (grounding.Passages.Count == 0)
@@ -28,7 +29,7 @@ public static class AssistantPromptBuilder
         for (var rank = 0; rank < grounding.Passages.Count; rank++)
         {
             var passage = grounding.Passages[rank];
-            builder.AppendLine($"[{rank + 1}] {passage.Title} (article {passage.DocumentId})");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"[{rank + 1}] {passage.Title} (article {passage.DocumentId})");
             builder.AppendLine(passage.Text).AppendLine();
         }
 

@@ -82,7 +82,8 @@ public sealed class KnowledgeIndex
                 candidate.passage.Document.Id,
                 candidate.passage.Document.Title,
                 candidate.passage.Text,
-                Math.Round(candidate.score, 4)) { Analysis = candidate.passage.Analysis })
+                Math.Round(candidate.score, 4))
+            { Analysis = candidate.passage.Analysis })
             .ToList();
     }
 
