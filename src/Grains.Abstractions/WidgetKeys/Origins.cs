@@ -44,47 +44,37 @@ public static class Origins
         return true;
     }
 
+    /// <summary>
+    /// The one statement of the allow-list rule: an origin is allowed when the list holds one of the entries that would
+    /// admit it (<see cref="EntriesAdmitting"/>). The preflight looks the same entries up across every key.
+    /// </summary>
     public static bool IsAllowed(IReadOnlyList<string> allowList, string? origin)
     {
-        if (!TryNormalize(origin, out var candidate))
+        ArgumentNullException.ThrowIfNull(allowList);
+        foreach (var entry in EntriesAdmitting(origin))
         {
-            return false;
-        }
-        foreach (var entry in allowList)
-        {
-            if (entry.StartsWith("https://*.", StringComparison.Ordinal))
-            {
-                var suffix = entry["https://*".Length..]; // ".example.com"
-                if (candidate.StartsWith("https://", StringComparison.Ordinal)
-                    && candidate.EndsWith(suffix, StringComparison.Ordinal)
-                    && candidate.Length > "https://".Length + suffix.Length)
-                {
-                    return true;
-                }
-            }
-            else if (string.Equals(entry, candidate, StringComparison.Ordinal))
+            if (allowList.Contains(entry, StringComparer.Ordinal))
             {
                 return true;
             }
         }
         return false;
     }
-}
 
-public static class OriginEntries
-{
-    /// <summary>The allow-list entries that would admit <paramref name="origin"/>: itself, and for https every
-    /// <c>https://*.parent</c> wildcard of its parent domains (never a bare top-level domain).</summary>
-    public static IReadOnlyList<string> Candidates(string origin)
+    /// <summary>
+    /// The allow-list entries that would admit <paramref name="origin"/>: its normalized self first, and for https every
+    /// <c>https://*.parent</c> wildcard of its parent domains (never a bare top-level domain). None for a malformed origin.
+    /// </summary>
+    public static IEnumerable<string> EntriesAdmitting(string? origin)
     {
-        if (!Origins.TryNormalize(origin, out var normalized))
+        if (!TryNormalize(origin, out var normalized))
         {
-            return [];
+            yield break;
         }
-        var candidates = new List<string> { normalized };
+        yield return normalized;
         if (!normalized.StartsWith("https://", StringComparison.Ordinal))
         {
-            return candidates;
+            yield break;
         }
         var authority = normalized["https://".Length..];
         var portAt = authority.LastIndexOf(':');
@@ -92,8 +82,7 @@ public static class OriginEntries
         var labels = host.Split('.');
         for (var i = 1; i < labels.Length - 1; i++)
         {
-            candidates.Add($"https://*.{string.Join('.', labels[i..])}{port}");
+            yield return $"https://*.{string.Join('.', labels[i..])}{port}";
         }
-        return candidates;
     }
 }

@@ -62,7 +62,7 @@ public static class WidgetAccess
             return (await context.RequestServices.GetRequiredService<SiloLossGuard>()
                 .CallAsync(() => cluster.Reference<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true)).IsSuccess;
         }
-        foreach (var entry in OriginEntries.Candidates(origin))
+        foreach (var entry in Origins.EntriesAdmitting(origin))
         {
             if (await cluster.GetGrain<IWidgetOriginGrain>(entry).AnyAsync())
             {
