@@ -55,7 +55,7 @@ public sealed class CreditLedger(TimeProvider time, int included, TimeSpan holdL
         get
         {
             RollOverIfNewPeriod();
-            return new ChatCredits(Used, Math.Max(0, Included - Used - Held));
+            return new ChatCredits(Used, CreditsRemaining.Of(Included, Used, Held));
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class CreditLedger(TimeProvider time, int included, TimeSpan holdL
     public bool TryHold(string creditPolicy)
     {
         RollOverIfNewPeriod();
-        if (creditPolicy != CreditPolicies.Overage && Included - Used - Held < HeldPerTurn)
+        if (creditPolicy != CreditPolicies.Overage && CreditsRemaining.Of(Included, Used, Held) < HeldPerTurn)
         {
             return false;
         }

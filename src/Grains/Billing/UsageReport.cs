@@ -9,7 +9,7 @@ public static class UsageReport
     {
         var included = plan.Limits.IncludedCredits;
         return new TenantUsage(plan.Period, plan.PlanId, plan.PricebookVersion, creditPolicy, included, creditsUsed,
-            Math.Max(0, included - creditsUsed), Math.Max(0, creditsUsed - included), daysWithUsage.Sum(d => d.Messages),
+            CreditsRemaining.Of(included, creditsUsed), Math.Max(0, creditsUsed - included), daysWithUsage.Sum(d => d.Messages),
             EveryDay(plan.Period, daysWithUsage, now));
     }
 
