@@ -60,6 +60,7 @@ export function mount(ctx) {
   heading.append(title, subtitle);
   const humanButton = el('button', 'human', t.human);
   humanButton.type = 'button';
+  humanButton.hidden = !ctx.key; // the public chat has no human handoff
   const closeButton = el('button', 'icon');
   closeButton.type = 'button';
   closeButton.setAttribute('aria-label', t.close);
@@ -216,6 +217,9 @@ export function mount(ctx) {
       return;
     }
     stream = client.events(session, lastSeq);
+    if (!stream) {
+      return; // the public chat has no agent stream
+    }
     stream.addEventListener('message', (event) => {
       const data = JSON.parse(event.data);
       if (data.message) {
@@ -236,7 +240,7 @@ export function mount(ctx) {
   function setStatus(next) {
     status = next || 'assistant';
     subtitle.textContent = status === 'waiting' ? t.waiting : status === 'human' ? t.withHuman : t.online;
-    humanButton.hidden = status !== 'assistant';
+    humanButton.hidden = status !== 'assistant' || !ctx.key; // the public chat has no human handoff
   }
 
   function bubble(role, text, citations) {
@@ -280,7 +284,7 @@ export function mount(ctx) {
 
   function showNotice(text, offerHuman, item) {
     notice.replaceChildren(el('span', null, text));
-    if (offerHuman && status === 'assistant') {
+    if (offerHuman && status === 'assistant' && ctx.key) {
       const button = el('button', null, t.human);
       button.type = 'button';
       button.addEventListener('click', () => requestHuman(item));
