@@ -2,14 +2,25 @@
 # shellcheck source-path=SCRIPTDIR
 # Starts the whole Bob system (PostgreSQL + web node with co-hosted silo) on this machine.
 # Data lives in .data/pg and survives restarts. Ctrl-C stops everything this script started.
+# --demo also sets up a sample shop (Fernwood Outfitters: persona, a dozen articles, a widget key) through Bob's own
+# API and serves its page, with the widget embedded, on a second loopback origin (BOB_DEMO_PORT, 5090).
 #
 # Environment: BOB_PG_PORT (55432), BOB_HTTP_HOST (127.0.0.1), BOB_HTTP_PORT (5080),
 #              BOB_MANAGEMENT_PORT (BOB_HTTP_PORT+1: /metrics, /dashboard, probes; loopback only),
 #              BOB_PUBLIC_URL (http://HOST:PORT/, what browsers use: embed codes and invitation links are built from it),
 #              BOB_SILO_PORT (11111), BOB_GATEWAY_PORT (30000) for the co-hosted silo,
 #              BOB_ADMIN_EMAIL (admin@bob.local), BOB_ADMIN_PASSWORD (optional).
+#              With --demo: BOB_DEMO_PORT (5090), BOB_DEMO_PASSWORD (the demo owner's, fernwood-demo).
 #              OTEL_EXPORTER_OTLP_ENDPOINT, when set, sends traces, metrics and logs to that collector.
 set -euo pipefail
+
+DEMO=0
+for arg in "$@"; do
+  case $arg in
+    --demo) DEMO=1 ;;
+    *) echo "usage: deploy/run.sh [--demo]" >&2 && exit 64 ;;
+  esac
+done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/pg.sh
@@ -25,6 +36,9 @@ MANAGEMENT_PORT=${BOB_MANAGEMENT_PORT:-$((HTTP_PORT + 1))}
 SILO_PORT=${BOB_SILO_PORT:-11111}
 GATEWAY_PORT=${BOB_GATEWAY_PORT:-30000}
 ADMIN_EMAIL=${BOB_ADMIN_EMAIL:-admin@bob.local}
+DEMO_URL=http://127.0.0.1:${BOB_DEMO_PORT:-5090}
+DEMO_EMAIL=owner@fernwood.example
+DEMO_PASSWORD=${BOB_DEMO_PASSWORD:-fernwood-demo}
 # A wildcard bind address is not something to put in a browser or curl.
 case $HTTP_HOST in 0.0.0.0 | '*' | '+' | '[::]') PUBLIC_HOST=127.0.0.1 ;; *) PUBLIC_HOST=$HTTP_HOST ;; esac
 URL=http://$PUBLIC_HOST:$HTTP_PORT/
@@ -68,6 +82,7 @@ app_env=(
   "Bob__Webhooks__SecretKeys__0=$(webhook_key "$ROOT/.data/webhook-secret-key")"
 )
 [[ -n ${BOB_ADMIN_PASSWORD:-} ]] && app_env+=("Bob__Admin__Password=$BOB_ADMIN_PASSWORD")
+((DEMO)) && app_env+=("Bob__Demo__ShopUrl=$DEMO_URL" "Bob__Demo__OwnerEmail=$DEMO_EMAIL" "Bob__Demo__OwnerPassword=$DEMO_PASSWORD")
 
 t_app=$(now_ms)
 # Project dir as working directory = content root, so appsettings.json and wwwroot are found (like `dotnet run`).
@@ -87,6 +102,20 @@ elif ((rc != 0)); then
   exit 1
 fi
 
+demo_lines=
+if ((DEMO)); then
+  # The node sets the demo up through its own API once it serves, then opens the shop page.
+  rc=0
+  wait_ready "$DEMO_URL/" "$app_pid" 120 || rc=$?
+  if ((rc != 0)); then
+    echo "error: the demo shop $DEMO_URL/ did not open within 120 s (see the log above)" >&2
+    exit 1
+  fi
+  demo_lines="
+ demo shop:      $DEMO_URL/  (the widget on another origin: ask it!)
+ demo owner:     $DEMO_EMAIL / $DEMO_PASSWORD  (log in at ${URL}login)"
+fi
+
 cat <<EOF
 
 ================================================================
@@ -95,7 +124,7 @@ cat <<EOF
                  http://127.0.0.1:$MANAGEMENT_PORT/metrics     (Prometheus)
  admin email:    $ADMIN_EMAIL
  password:       the BOB_ADMIN_PASSWORD you set, or the one-time
-                 password printed above on first start
+                 password printed above on first start$demo_lines
  start-up took $(elapsed_s "$t0") s (app alone $(elapsed_s "$t_app") s). Ctrl-C stops it.
 ================================================================
 

@@ -1,5 +1,6 @@
 using Bob.Web.Auth;
 using Bob.Web.Consoles;
+using Bob.Web.Features.Demo;
 using Bob.Web.Features.Health;
 using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
@@ -30,6 +31,7 @@ builder.Services
     .AddBobOpenApi()
     .AddSingleton<WidgetAssets>()
     .AddBobConsoles()
+    .AddBobDemo(builder.Configuration)
     .AddCarter();
 
 var app = builder.Build();

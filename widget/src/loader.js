@@ -13,6 +13,7 @@ import { svg } from './icons.js';
   }
   const attr = (name) => script.getAttribute('data-' + name);
   const key = attr('widget-key');
+  const publicChat = attr('public-chat') !== null; // Bob's own site: path 1, same origin, no key
   const base = new URL('..', script.src).href; // the Bob origin (and path prefix) that served this file
   const listeners = {};
   const waiting = []; // calls made before the panel was ready
@@ -74,7 +75,7 @@ import { svg } from './icons.js';
   }
   window.Bob = api;
 
-  if (!key) {
+  if (!key && !publicChat) {
     warn('data-widget-key is missing on the script tag; the chat stays hidden.');
     return;
   }
@@ -121,7 +122,7 @@ import { svg } from './icons.js';
   let root;
   const frame = document.createElement('div');
 
-  fetch(base + 'api/widget/config?key=' + encodeURIComponent(key), { credentials: 'omit' })
+  fetch(base + (key ? 'api/widget/config?key=' + encodeURIComponent(key) : 'api/chat/config'), { credentials: 'omit' })
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
     .then((body) => {
       config = body;

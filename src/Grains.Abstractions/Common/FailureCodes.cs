@@ -26,6 +26,7 @@ public static class FailureCodes
     public const string InvalidWidgetKey = "invalid_widget_key";
     public const string OriginNotAllowed = "origin_not_allowed";
     public const string PublicChatDisabled = "public_chat_disabled";
+    public const string UnknownBusiness = "unknown_business";
     public const string CreditsExhausted = "credits_exhausted";
     public const string ActivePersona = "active_persona";
     public const string SessionTakenOver = "session_taken_over";

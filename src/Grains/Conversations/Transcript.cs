@@ -45,8 +45,8 @@ public sealed class Transcript
     /// <summary>A human agent has taken the conversation over, or the visitor asked for one: the assistant stays silent.</summary>
     public bool HumanHasIt => ConversationStatus.IsWithHumans(Row?.Status);
 
-    /// <summary>This turn would open a widget conversation, which issues its visitor's token.</summary>
-    public bool OpensWidgetConversation(ChatChannel channel) => Row is null && channel == ChatChannel.Widget;
+    /// <summary>This turn would open a visitor's conversation (widget or public chat), which issues its visitor's token.</summary>
+    public bool OpensWidgetConversation(ChatChannel channel) => Row is null && IsVisitors(channel);
 
     /// <summary>
     /// Why a widget visitor may not continue this conversation, or null: one whose id the server minted needs the
@@ -54,7 +54,7 @@ public sealed class Transcript
     /// </summary>
     public Failure? VisitorRefusal(VisitorAccess? visitor)
     {
-        if (Row is null || Row.Channel != ChatChannel.Widget)
+        if (Row is null || !IsVisitors(Row.Channel))
         {
             return null;
         }
@@ -67,7 +67,7 @@ public sealed class Transcript
 
     /// <summary>The conversation as its widget visitor may read it: only with the token its first turn issued.</summary>
     public Result<ConversationView> VisitorView(string? visitorToken) =>
-        Row is null || Row.Channel != ChatChannel.Widget ? Failure.NotFound("Conversation")
+        Row is null || !IsVisitors(Row.Channel) ? Failure.NotFound("Conversation")
         : visitorToken is null ? TokenRequired()
         : !VisitorTokens.Matches(Row.VisitorTokenHash, visitorToken) ? WrongToken()
         : View();
@@ -203,6 +203,9 @@ public sealed class Transcript
         (Row ?? new ConversationRow(Tenant, Id, turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, "",
             issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), turn.Visitor?.ServerMinted ?? false))
         with { PersonaId = persona.Id };
+
+    /// <summary>Anonymous visitors' paths, whose conversations are theirs by the visitor token: the widget and the public chat.</summary>
+    private static bool IsVisitors(ChatChannel channel) => channel is ChatChannel.Widget or ChatChannel.Public;
 
     private static Failure TokenRequired() =>
         new(FailureCodes.VisitorTokenRequired, "Send the visitor_token this conversation's first turn returned.");

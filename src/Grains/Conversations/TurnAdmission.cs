@@ -56,7 +56,13 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended."));
         }
-        if (current is null || settings is null || (turn.Channel == ChatChannel.Public && !settings.PublicChat))
+        if (current is null || settings is null)
+        {
+            return new TurnOutcome.Refused(turn.Channel == ChatChannel.Public
+                ? new Failure(FailureCodes.UnknownBusiness, "No business has this business_id.")
+                : new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat."));
+        }
+        if (turn.Channel == ChatChannel.Public && !settings.PublicChat)
         {
             return new TurnOutcome.Refused(new Failure(FailureCodes.PublicChatDisabled, "This business does not answer public chat."));
         }

@@ -30,6 +30,7 @@ public static class ProblemCatalog
         [FailureCodes.InvalidWidgetKey] = (401, "Invalid widget key"),
         [FailureCodes.OriginNotAllowed] = (403, "Origin not allowed"),
         [FailureCodes.PublicChatDisabled] = (403, "Public chat is disabled for this business"),
+        [FailureCodes.UnknownBusiness] = (404, "No business has this id"),
         [FailureCodes.CreditsExhausted] = (402, "AI credits exhausted"),
         [FailureCodes.ActivePersona] = (409, "The active persona cannot be deleted"),
         [FailureCodes.SessionTakenOver] = (409, "A human agent has taken over this conversation"),

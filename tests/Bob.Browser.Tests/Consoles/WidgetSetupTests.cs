@@ -112,19 +112,6 @@ public sealed class WidgetSetupTests(BrowserWorld world)
     }
 
     [Fact]
-    public async Task The_home_page_chat_answers_through_the_public_path()
-    {
-        await using var session = await world.NewPageAsync();
-        var page = session.Page;
-        await page.GotoAsync(world.BobUrl("/"));
-        await page.GetByLabel("Your question").FillAsync("What is Bob?");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await Expect(page.Locator("#public-chat-log .msg.assistant")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#public-chat-log .msg.assistant")).Not.ToBeEmptyAsync();
-        Assert.Empty(session.ScriptErrors());
-    }
-
-    [Fact]
     public async Task Widget_setup_passes_accessibility_weight_and_phone_checks()
     {
         var tenant = await world.SignupForHostSiteAsync();

@@ -26,13 +26,22 @@ public sealed class VisitorTranscriptTests
     }
 
     [Fact]
-    public void Only_the_first_widget_turn_opens_a_conversation_that_issues_a_token()
+    public void Only_the_first_visitor_turn_opens_a_conversation_that_issues_a_token()
     {
         var (opened, _) = Opened(serverMinted: true);
 
         Assert.True(NewTranscript().OpensWidgetConversation(ChatChannel.Widget));
-        Assert.False(NewTranscript().OpensWidgetConversation(ChatChannel.Public));
+        Assert.True(NewTranscript().OpensWidgetConversation(ChatChannel.Public));
+        Assert.False(NewTranscript().OpensWidgetConversation(ChatChannel.Console));
         Assert.False(opened.OpensWidgetConversation(ChatChannel.Widget));
+    }
+
+    [Fact]
+    public void The_opening_turn_keeps_a_proposed_token_and_mints_one_otherwise()
+    {
+        Assert.Equal("proposed-token_0123456789", VisitorTokens.Issue(new VisitorAccess("proposed-token_0123456789", ServerMinted: false)));
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", VisitorTokens.Issue(new VisitorAccess(null, ServerMinted: true)));
+        Assert.Matches("^[A-Za-z0-9_-]{22}$", VisitorTokens.Issue(null));
     }
 
     [Fact]

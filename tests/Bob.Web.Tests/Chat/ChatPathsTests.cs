@@ -101,11 +101,11 @@ public sealed class ChatPathsTests(BobWebApp app) : IClassFixture<BobWebApp>
     }
 
     [Fact]
-    public async Task Public_chat_for_an_unknown_business_is_refused_as_disabled()
+    public async Task Public_chat_for_an_unknown_business_is_404_unknown_business()
     {
         var response = await app.CreateClient().PostJsonAsync("/api/chat", new { message = "hello there", business_id = $"nobody-{Guid.NewGuid():N}" });
 
-        await response.AssertProblemAsync(403, "public_chat_disabled");
+        await response.AssertProblemAsync(404, "unknown_business");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 // Bob's widget API as the panel uses it. GETs carry the key in the query (a "simple" request: no preflight);
 // POSTs carry it in X-Widget-Key as API.md says. Every refusal becomes { code, message, retryAfter }.
+// Without a key the panel is Bob's own site's public chat (path 1, same origin): POST /api/chat and its history.
 
 export class Problem extends Error {
   constructor(code, detail, status, retryAfter) {
@@ -13,7 +14,9 @@ export class Problem extends Error {
 export function createClient(base, key) {
   const url = (path, query) => {
     const address = new URL(path, base);
-    address.searchParams.set('key', key);
+    if (key) {
+      address.searchParams.set('key', key);
+    }
     for (const name in query) {
       if (query[name] != null) {
         address.searchParams.set(name, query[name]);
@@ -46,14 +49,14 @@ export function createClient(base, key) {
   const post = (path, body, accept) =>
     request(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Widget-Key': key, Accept: accept || 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(key ? { 'X-Widget-Key': key } : {}), Accept: accept || 'application/json' },
       body: JSON.stringify(body),
     });
 
   return {
     /** Streams one visitor turn: calls onDelta(text) per chunk and resolves with the reply object. */
     async sendTurn(body, onDelta) {
-      const response = await post('api/widget/chat', body, 'text/event-stream');
+      const response = await post(key ? 'api/widget/chat' : 'api/chat', body, 'text/event-stream');
       let reply;
       for await (const event of readEvents(response)) {
         const data = JSON.parse(event.data || '{}');
@@ -76,12 +79,13 @@ export function createClient(base, key) {
     },
 
     async history(session) {
-      const response = await request('api/widget/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token });
+      const response = await request((key ? 'api/widget' : 'api/chat') + '/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token });
       return response.json();
     },
 
+    /** Agents' replies as they come; null for the public chat, which has no such stream. */
     events(session, after) {
-      return new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after }));
+      return key && new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after }));
     },
   };
 }

@@ -4,6 +4,8 @@
 import { svg } from '../icons.js';
 import { createClient } from './client.js';
 import { newClientId, sessionStore } from './session.js';
+import { keep, newSession, pendingOf, settle } from './pending.js';
+import { reconnectingText, withRetries } from './retry.js';
 import { problemText, stringsFor } from './strings.js';
 import panelCss from './panel.css';
 
@@ -58,6 +60,7 @@ export function mount(ctx) {
   heading.append(title, subtitle);
   const humanButton = el('button', 'human', t.human);
   humanButton.type = 'button';
+  humanButton.hidden = !ctx.key; // the public chat has no human handoff
   const closeButton = el('button', 'icon');
   closeButton.type = 'button';
   closeButton.setAttribute('aria-label', t.close);
@@ -81,6 +84,10 @@ export function mount(ctx) {
   notice.setAttribute('role', 'alert');
   notice.hidden = true;
 
+  // A polite status line, always present (empty when all is well), so "reconnecting" is announced when it appears.
+  const reconnecting = el('p', 'reconnecting');
+  reconnecting.setAttribute('role', 'status');
+
   const form = el('form', 'composer');
   const label = el('label', 'sr-only', t.inputLabel);
   label.htmlFor = 'bob-input';
@@ -96,7 +103,7 @@ export function mount(ctx) {
   sendButton.append(svg('send'));
   form.append(label, input, sendButton);
 
-  panel.append(header, messages, notice, form);
+  panel.append(header, messages, notice, reconnecting, form);
   frame.append(panel);
   launcher.setAttribute('aria-controls', panel.id);
   append(bubble('assistant', config.greeting));
@@ -128,6 +135,15 @@ export function mount(ctx) {
   // even before the visitor opens the panel on this page.
   if (store.isRecent(session)) {
     restore();
+  }
+  // Messages a reload interrupted are sent again, under their first client_message_id, once the history is in.
+  for (const kept of pendingOf(session)) {
+    const item = { text: kept.text, clientId: kept.clientId, node: bubble('visitor', kept.text) };
+    item.node.classList.add('pending');
+    restore().then(() => {
+      append(item.node);
+      queue(item);
+    });
   }
 
   function resize() {
@@ -162,7 +178,8 @@ export function mount(ctx) {
 
   function restore() {
     if (!restoring) {
-      restoring = session ? loadHistory() : Promise.resolve();
+      // A session the widget opened that Bob has not answered yet has no history to load.
+      restoring = session && session.confirmed !== false ? loadHistory() : Promise.resolve();
     }
     return restoring;
   }
@@ -200,6 +217,9 @@ export function mount(ctx) {
       return;
     }
     stream = client.events(session, lastSeq);
+    if (!stream) {
+      return; // the public chat has no agent stream
+    }
     stream.addEventListener('message', (event) => {
       const data = JSON.parse(event.data);
       if (data.message) {
@@ -220,7 +240,7 @@ export function mount(ctx) {
   function setStatus(next) {
     status = next || 'assistant';
     subtitle.textContent = status === 'waiting' ? t.waiting : status === 'human' ? t.withHuman : t.online;
-    humanButton.hidden = status !== 'assistant';
+    humanButton.hidden = status !== 'assistant' || !ctx.key; // the public chat has no human handoff
   }
 
   function bubble(role, text, citations) {
@@ -264,7 +284,7 @@ export function mount(ctx) {
 
   function showNotice(text, offerHuman, item) {
     notice.replaceChildren(el('span', null, text));
-    if (offerHuman && status === 'assistant') {
+    if (offerHuman && status === 'assistant' && ctx.key) {
       const button = el('button', null, t.human);
       button.type = 'button';
       button.addEventListener('click', () => requestHuman(item));
@@ -286,7 +306,15 @@ export function mount(ctx) {
     const item = { text, clientId: newClientId(), node: bubble('visitor', text) };
     item.node.classList.add('pending');
     append(item.node);
+    hold(item);
     queue(item);
+  }
+
+  /** Keeps the message in storage until Bob has it; a first message opens the conversation the widget chose. */
+  function hold(item) {
+    session = session || newSession();
+    keep(session, item);
+    store.save(session);
   }
 
   function queue(item) {
@@ -302,9 +330,13 @@ export function mount(ctx) {
     messages.append(typing);
     scrollDown();
     let answer = null;
-    try {
-      const reply = await client.sendTurn(
-        { session_id: session?.id, visitor_token: session?.token, message: item.text, client_message_id: item.clientId },
+    const attempt = () => {
+      answer?.remove();
+      answer = null;
+      messages.append(typing);
+      hold(item);
+      return client.sendTurn(
+        { session_id: session.id, visitor_token: session.token, message: item.text, client_message_id: item.clientId },
         (delta) => {
           if (!answer) {
             typing.remove();
@@ -315,12 +347,22 @@ export function mount(ctx) {
           scrollDown();
         },
       );
+    };
+    try {
+      const reply = await withRetries(attempt, (waiting) => {
+        reconnecting.textContent = waiting ? reconnectingText(config.lang) : '';
+      });
       typing.remove();
       item.node.classList.remove('pending');
-      session = { id: reply.session_id, token: reply.visitor_token || session?.token };
+      settle(session, item);
+      session = { ...session, id: reply.session_id, token: reply.visitor_token || session.token, confirmed: true };
       store.save(session);
       ctx.emit('message', { role: 'visitor', text: item.text });
-      if (reply.reply) {
+      if (seen.has(reply.message_id)) {
+        // Sent before a reload and already answered: the restored history shows both, so this copy goes.
+        item.node.remove();
+        answer?.remove();
+      } else if (reply.reply) {
         const final = bubble('assistant', reply.reply, reply.citations);
         answer ? answer.replaceWith(final) : append(final);
         seen.add(reply.message_id);
@@ -367,7 +409,10 @@ export function mount(ctx) {
         message: item?.text,
         client_message_id: item?.clientId,
       });
-      session = { id: result.session_id, token: result.visitor_token || session?.token };
+      session = { ...session, id: result.session_id, token: result.visitor_token || session?.token, confirmed: true };
+      if (item) {
+        settle(session, item);
+      }
       store.save(session);
       if (item) {
         item.failed?.remove();

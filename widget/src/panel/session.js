@@ -1,5 +1,5 @@
-// The visitor's session survives page loads in the host page's localStorage: its id, its visitor token and
-// when it was last used. Storage may be blocked (privacy modes, sandboxed frames): then the session lives as
+// The visitor's session survives page loads in the host page's localStorage: its id, its visitor token,
+// when it was last used, whether Bob has it yet and the messages not yet answered (pending.js). Storage may be blocked (privacy modes, sandboxed frames): then the session lives as
 // long as the page does.
 const RECENT_MS = 24 * 60 * 60 * 1000;
 
@@ -20,7 +20,7 @@ export function sessionStore(keyId) {
       return memory;
     },
     save(session) {
-      memory = { id: session.id, token: session.token, at: Date.now() };
+      memory = { ...session, at: Date.now() };
       try {
         localStorage.setItem(name, JSON.stringify(memory));
       } catch {

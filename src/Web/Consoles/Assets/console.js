@@ -63,7 +63,7 @@ document.querySelectorAll('[data-preview]').forEach(function (preview) {
   });
 });
 
-// The public chat on Bob's home page (path 1: POST /api/chat, same origin, the platform's assistant).
+// A message line in a console chat log (Knowledge's "try a question").
 function appendMessage(log, role, who, text, citations) {
   var item = document.createElement('div');
   item.className = 'msg ' + role;
@@ -80,29 +80,9 @@ function appendMessage(log, role, who, text, citations) {
   log.scrollTop = log.scrollHeight;
   return item;
 }
-document.querySelectorAll('[data-public-chat]').forEach(function (form) {
-  var log = document.getElementById('public-chat-log');
-  var sessionId = null;
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var input = form.elements.message;
-    var text = input.value.trim();
-    if (!text) return;
-    var button = form.querySelector('button');
-    appendMessage(log, 'visitor', 'You', text);
-    input.value = ''; button.disabled = true;
-    var body = { message: text, business_id: 'platform' };
-    if (sessionId) body.session_id = sessionId;
-    fetch('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, json: json }; }); })
-      .then(function (answer) {
-        if (!answer.ok) { appendMessage(log, 'system', 'Bob', answer.json.detail || 'Bob could not answer.'); return; }
-        sessionId = answer.json.session_id;
-        appendMessage(log, 'assistant', (answer.json.persona && answer.json.persona.name) || 'Bob', answer.json.reply, answer.json.citations);
-      })
-      .catch(function () { appendMessage(log, 'system', 'Bob', 'Bob could not be reached. Try again.'); })
-      .then(function () { button.disabled = false; input.focus(); });
-  });
+// The home page's "Ask Bob" button opens Bob's own widget (loaded by the page's script tag, data-public-chat).
+document.querySelectorAll('[data-open-chat]').forEach(function (button) {
+  button.addEventListener('click', function () { if (window.Bob && window.Bob.open) window.Bob.open(); });
 });
 
 // Knowledge's "try a question": the console chat path (POST /api/chat/message, the session cookie and the page's CSRF

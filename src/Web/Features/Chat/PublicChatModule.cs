@@ -28,7 +28,6 @@ public sealed class PublicChatModule : ICarterModule
         {
             return Problems.From(Failure.Validation("business_id", "business_id must match [A-Za-z0-9_-]{1,128}."));
         }
-        var tenant = body.BusinessId is null ? TenantId.Platform : new TenantId(body.BusinessId);
-        return await ChatTurns.HandleAsync(context, cluster, tenant, ChatChannel.Public, body, author: null);
+        return await ChatTurns.HandleAsync(context, cluster, PublicBusiness.Resolve(body.BusinessId, configuration), ChatChannel.Public, body, author: null);
     }
 }
