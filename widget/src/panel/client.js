@@ -10,7 +10,8 @@ export class Problem extends Error {
   }
 }
 
-export function createClient(base, key) {
+/** identity() is the signed-in visitor's identity or null (see identity.js). */
+export function createClient(base, key, identity = () => null) {
   const url = (path, query) => {
     const address = new URL(path, base);
     address.searchParams.set('key', key);
@@ -44,11 +45,14 @@ export function createClient(base, key) {
   }
 
   const post = (path, body, accept) =>
-    request(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Widget-Key': key, Accept: accept || 'application/json' },
-      body: JSON.stringify(body),
-    });
+    request(
+      path,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Widget-Key': key, Accept: accept || 'application/json', ...(identity() ? { 'X-Bob-Identity': identity() } : {}) },
+        body: JSON.stringify(body),
+      },
+    );
 
   return {
     /** Streams one visitor turn: calls onDelta(text) per chunk and resolves with the reply object. */
@@ -71,17 +75,29 @@ export function createClient(base, key) {
       return reply;
     },
 
+    async rate(body) {
+      return (await post('api/widget/feedback', body)).json();
+    },
+
+    async rateConversation(body) {
+      return (await post('api/widget/rating', body)).json();
+    },
+
+    async sessions() {
+      return (await request('api/widget/sessions', {}, { identity: identity() })).json();
+    },
+
     async requestHuman(body) {
       return (await post('api/widget/handoff', body)).json();
     },
 
     async history(session) {
-      const response = await request('api/widget/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token });
+      const response = await request('api/widget/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token, identity: identity() });
       return response.json();
     },
 
     events(session, after) {
-      return new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after }));
+      return new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after, identity: identity() }));
     },
   };
 }
