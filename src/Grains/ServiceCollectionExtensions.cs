@@ -38,6 +38,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Billing.UsageStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<RetentionStore>();
+        services.AddSingleton<ConversationVisitors>();
+        services.AddSingleton<Feedback.FeedbackStore>();
         services.AddValidatedOptions<TranscriptWriterOptions, TranscriptWriterOptionsValidator>(configuration, TranscriptWriterOptions.Section);
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.

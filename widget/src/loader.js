@@ -51,11 +51,14 @@ import { svg } from './icons.js';
     }
   };
 
-  const api = {
+  // Callable too: Bob('identify', {...}) is Bob.identify({...}).
+  const api = Object.assign((method, argument) => typeof api[method] === 'function' && api[method](argument), {
     version: 1,
     open: () => call('open'),
     close: () => call('close'),
     send: (text) => call('send', String(text == null ? '' : text)),
+    identify: (identity) => call('identify', identity),
+    reset: () => call('reset'),
     on(event, listener) {
       if (typeof listener === 'function') {
         (listeners[event] = listeners[event] || []).push(listener);
@@ -66,7 +69,7 @@ import { svg } from './icons.js';
       listeners[event] = (listeners[event] || []).filter((l) => l !== listener);
       return api;
     },
-  };
+  });
   // Calls a host page queued on a stub (see docs/WIDGET.md): listeners are added at once (so they hear about a
   // failure too), the rest run once the launcher is up.
   const stubbed = [];

@@ -54,11 +54,13 @@ public sealed record ChatTurn(
 /// How a widget visitor proves a conversation is theirs. The first widget turn of a session issues a visitor token
 /// (stored only as its hash); reading the session always needs it, and so does every later turn of a session whose id
 /// the server minted (<paramref name="ServerMinted"/>: the web front end chose the id because the request had none).
+/// <paramref name="Verified"/>: the signed-in visitor the widget route verified; it owns the conversations it opens.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bob.VisitorAccess")]
 public sealed record VisitorAccess(
     [property: Id(0)] string? Token,
-    [property: Id(1)] bool ServerMinted);
+    [property: Id(1)] bool ServerMinted,
+    [property: Id(2)] VerifiedVisitor? Verified = null);
 
 [GenerateSerializer, Immutable, Alias("bob.ChatPersona")]
 public sealed record ChatPersona([property: Id(0)] string Id, [property: Id(1)] string Name);
@@ -119,7 +121,9 @@ public sealed record ConversationView(
     [property: Id(5)] string? TakenOverBy,
     [property: Id(6)] DateTimeOffset StartedAt,
     [property: Id(7)] DateTimeOffset LastMessageAt,
-    [property: Id(8)] IReadOnlyList<TranscriptMessage> Messages);
+    [property: Id(8)] IReadOnlyList<TranscriptMessage> Messages,
+    [property: Id(9)] VerifiedVisitor? Visitor = null,
+    [property: Id(10)] ConversationFeedback? Feedback = null);
 
 /// <summary>One line of Mission Control's conversation list.</summary>
 /// <remarks>Aliases keep the names these types were first published under: a rename must not change their wire identity.</remarks>
@@ -133,7 +137,8 @@ public sealed record ConversationSummary(
     [property: Id(5)] DateTimeOffset LastMessageAt,
     [property: Id(6)] int MessageCount,
     [property: Id(7)] string LastPreview,
-    [property: Id(8)] string? TakenOverBy);
+    [property: Id(8)] string? TakenOverBy,
+    [property: Id(9)] VerifiedVisitor? Visitor = null);
 
 [GenerateSerializer, Immutable, Alias("bob.SessionQuery")]
 public sealed record ConversationQuery(

@@ -34,9 +34,10 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<Result<TranscriptMessage>> AgentReplyAsync(string agentUserId, string text, string? clientMessageId);
 
     /// <summary>The conversation as its widget visitor may read it: refused without the visitor token that its first
-    /// turn issued (<c>visitor_token_required</c>, <c>invalid_visitor_token</c>), and not found on other paths.</summary>
+    /// turn issued (<c>visitor_token_required</c>, <c>invalid_visitor_token</c>) unless <paramref name="verifiedUserId"/> is
+    /// the signed-in visitor who opened it, and not found on other paths.</summary>
     [Alias("VisitorView")]
-    Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken);
+    Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken, string? verifiedUserId = null);
 
     /// <summary>The widget visitor asks for a human: the conversation (opened now if needed) waits for an agent and
     /// the assistant stays silent until one takes over or releases it. Idempotent.</summary>

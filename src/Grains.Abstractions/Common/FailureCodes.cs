@@ -33,6 +33,8 @@ public static class FailureCodes
     public const string SessionNotTakenOver = "session_not_taken_over";
     public const string VisitorTokenRequired = "visitor_token_required";
     public const string InvalidVisitorToken = "invalid_visitor_token";
+    public const string IdentityInvalid = "identity_invalid";
+    public const string IdentityRequired = "identity_required";
     public const string DuplicateWebhook = "duplicate_webhook";
     public const string WebhookDisabled = "webhook_disabled";
     public const string Conflict = "conflict";

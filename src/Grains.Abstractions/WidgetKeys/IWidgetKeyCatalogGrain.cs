@@ -24,4 +24,9 @@ public interface IWidgetKeyCatalogGrain : IGrainWithStringKey
 
     [Alias("Revoke")]
     Task<Outcome> RevokeAsync(string keyId);
+
+    /// <summary>Issues the key's identity secret (returned only here); the one it replaces keeps verifying for
+    /// <see cref="IdentitySecret.Overlap"/>.</summary>
+    [Alias("IssueIdentitySecret")]
+    Task<Result<string>> IssueIdentitySecretAsync(string keyId);
 }

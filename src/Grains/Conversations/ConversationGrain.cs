@@ -193,7 +193,8 @@ public sealed class ConversationGrain(
             return change.Messages[^1];
         });
 
-    public Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken) => Task.FromResult(_transcript.VisitorView(visitorToken));
+    public Task<Result<ConversationView>> VisitorViewAsync(string? visitorToken, string? verifiedUserId = null) =>
+        Task.FromResult(_transcript.VisitorView(visitorToken, verifiedUserId));
 
     public Task<Result<HumanRequested>> RequestHumanAsync(HumanRequest request) =>
         OneAtATimeAsync<HumanRequested>(async () =>

@@ -58,6 +58,10 @@ public sealed class Transcript
         {
             return null;
         }
+        if (IsVerifiedOwner(visitor?.Verified?.UserId))
+        {
+            return null;
+        }
         if (visitor?.Token is not { } token)
         {
             return Row.ServerMinted ? TokenRequired() : null;
@@ -65,12 +69,18 @@ public sealed class Transcript
         return VisitorTokens.Matches(Row.VisitorTokenHash, token) ? null : WrongToken();
     }
 
-    /// <summary>The conversation as its widget visitor may read it: only with the token its first turn issued.</summary>
-    public Result<ConversationView> VisitorView(string? visitorToken) =>
+    /// <summary>The conversation as its visitor may read it: only with the token its first turn issued, or as the
+    /// signed-in visitor who opened it (<paramref name="verifiedUserId"/>, verified by the widget route).</summary>
+    public Result<ConversationView> VisitorView(string? visitorToken, string? verifiedUserId = null) =>
         Row is null || !IsVisitors(Row.Channel) ? Failure.NotFound("Conversation")
+        : IsVerifiedOwner(verifiedUserId) ? View()
         : visitorToken is null ? TokenRequired()
         : !VisitorTokens.Matches(Row.VisitorTokenHash, visitorToken) ? WrongToken()
         : View();
+
+    /// <summary>A signed-in visitor owns the conversations they opened, on any device, without the visitor token.</summary>
+    private bool IsVerifiedOwner(string? verifiedUserId) =>
+        verifiedUserId is not null && Row?.Visitor is { } owner && string.Equals(owner.UserId, verifiedUserId, StringComparison.Ordinal);
 
     /// <summary>Conversations belong to the path that opened them; another path sees no such conversation.</summary>
     public bool BelongsTo(ChatChannel channel) => Row is null || Row.Channel == channel;
@@ -130,7 +140,7 @@ public sealed class Transcript
         ArgumentNullException.ThrowIfNull(request);
         var now = _time.GetUtcNow();
         var row = Row ?? new ConversationRow(Tenant, Id, ChatChannel.Widget, ConversationStatus.Assistant, null, null, null, now, now, 0, "",
-            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), request.Visitor.ServerMinted);
+            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), request.Visitor.ServerMinted, request.Visitor.Verified);
         var messages = new List<TranscriptMessage>();
         if (request.Message is not null && (request.ClientMessageId is null || EarlierTurn(request.ClientMessageId) is null))
         {
@@ -181,7 +191,7 @@ public sealed class Transcript
         new(message.Seq, ConversationEventTypes.Message, Id, message, status, message.CreatedAt);
 
     public ConversationView View() =>
-        new(Id, Row!.Channel, Row.Status, Row.Title, Row.PersonaId, Row.TakenOverBy, Row.StartedAt, Row.LastMessageAt, [.. _messages]);
+        new(Id, Row!.Channel, Row.Status, Row.Title, Row.PersonaId, Row.TakenOverBy, Row.StartedAt, Row.LastMessageAt, [.. _messages], Row.Visitor);
 
     /// <summary>The first characters of a message, never cutting a surrogate pair in half (a lone surrogate cannot be stored as UTF-8).</summary>
     public static string Preview(string text)
@@ -201,7 +211,7 @@ public sealed class Transcript
 
     private ConversationRow RowForTurn(ChatTurn turn, ChatPersona persona, TranscriptMessage first, string? issuedVisitorToken) =>
         (Row ?? new ConversationRow(Tenant, Id, turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, "",
-            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), turn.Visitor?.ServerMinted ?? false))
+            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), turn.Visitor?.ServerMinted ?? false, turn.Visitor?.Verified))
         with { PersonaId = persona.Id };
 
     /// <summary>Anonymous visitors' paths, whose conversations are theirs by the visitor token: the widget and the public chat.</summary>

@@ -8,12 +8,13 @@ using NpgsqlTypes;
 
 namespace Bob.Grains.Conversations;
 
-/// <summary>The conversation's row as stored beside its messages. <see cref="VisitorTokenHash"/> and
-/// <see cref="ServerMinted"/> are set when a widget conversation opens and never change.</summary>
+/// <summary>The conversation's row as stored beside its messages. <see cref="VisitorTokenHash"/>, <see cref="ServerMinted"/>
+/// and <see cref="Visitor"/> (the signed-in visitor, in <c>bob_conversation_visitors</c>) are set when a widget conversation
+/// opens and never change.</summary>
 public sealed record ConversationRow(
     TenantId Tenant, ConversationId Id, ChatChannel Channel, string Status, string? Title, string? PersonaId,
     string? TakenOverBy, DateTimeOffset StartedAt, DateTimeOffset LastMessageAt, int MessageCount, string LastPreview,
-    string? VisitorTokenHash = null, bool ServerMinted = false);
+    string? VisitorTokenHash = null, bool ServerMinted = false, VerifiedVisitor? Visitor = null);
 
 /// <summary>What a batch of appends wrote: its transaction's id and how many webhook events some endpoint wanted.</summary>
 internal readonly record struct BatchWritten(ulong Transaction, int EventsKept);
@@ -47,8 +48,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         ConversationRow? row = null;
         await using (var command = new NpgsqlCommand(
-            "SELECT channel, status, title, persona_id, taken_over_by, started_at, last_message_at, message_count, last_preview, visitor_token_hash, server_minted " +
-            "FROM bob_conversations WHERE tenant_id = $1 AND session_id = $2", connection))
+            "SELECT c.channel, c.status, c.title, c.persona_id, c.taken_over_by, c.started_at, c.last_message_at, c.message_count, c.last_preview, c.visitor_token_hash, c.server_minted, " +
+            "v.user_id, v.email, v.name FROM bob_conversations c " + ConversationVisitors.Join + " WHERE c.tenant_id = $1 AND c.session_id = $2", connection))
         {
             command.Parameters.Add(Text(tenant.Value));
             command.Parameters.Add(Text(conversation.Value));
@@ -58,7 +59,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
                 row = new ConversationRow(tenant, conversation, (ChatChannel)reader.GetInt16(0), reader.GetString(1),
                     NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
                     reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7), reader.GetString(8),
-                    NullableString(reader, 9), reader.GetBoolean(10));
+                    NullableString(reader, 9), reader.GetBoolean(10), ConversationVisitors.Read(reader, 11));
             }
         }
         var messages = new List<TranscriptMessage>();
@@ -99,8 +100,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         }
         var items = new List<ConversationSummary>();
         await using (var page = new NpgsqlCommand(
-            "SELECT session_id, channel, status, title, started_at, last_message_at, message_count, last_preview, taken_over_by " +
-            $"{filter} ORDER BY c.last_message_at DESC, c.session_id LIMIT $4 OFFSET $5", connection))
+            "SELECT c.session_id, c.channel, c.status, c.title, c.started_at, c.last_message_at, c.message_count, c.last_preview, c.taken_over_by, v.user_id, v.email, v.name " +
+            $"{filter.Replace("FROM bob_conversations c", "FROM bob_conversations c " + ConversationVisitors.Join, StringComparison.Ordinal)} ORDER BY c.last_message_at DESC, c.session_id LIMIT $4 OFFSET $5", connection))
         {
             AddFilter(page, tenant, query.Status, pattern);
             page.Parameters.Add(new() { Value = query.PageSize });
@@ -110,7 +111,8 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             while (await reader.ReadAsync())
             {
                 items.Add(new ConversationSummary(new ConversationId(reader.GetString(0)), (ChatChannel)reader.GetInt16(1), reader.GetString(2), NullableString(reader, 3),
-                    reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetString(7), NullableString(reader, 8)));
+                    reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetString(7), NullableString(reader, 8),
+                    ConversationVisitors.Read(reader, 9)));
             }
         }
         return new ConversationPage(items, query.Page, query.PageSize, total);
@@ -182,6 +184,10 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         upsert.Parameters.Add(Array(conversations.Select(c => c.VisitorTokenHash)));
         upsert.Parameters.Add(new NpgsqlParameter { Value = conversations.Select(c => c.ServerMinted).ToArray() });
         batch.BatchCommands.Add(upsert);
+        if (ConversationVisitors.Insert(appends) is { } visitors)
+        {
+            batch.BatchCommands.Add(visitors);
+        }
         var events = WebhookStore.EventsInsert([.. appends.SelectMany(a => a.Events)]);
         if (events is not null)
         {

@@ -44,6 +44,14 @@ public static class WebhookPayloads
     public static OutboxEvent WidgetKeyRotated(TenantId tenant, string widgetKeyId, string name, DateTimeOffset at) =>
         Event(tenant, WebhookEventTypes.WidgetKeyRotated, at, new WidgetKeyRotatedData(widgetKeyId, name, at));
 
+    /// <summary>A visitor rated an answer (or changed their rating): the rating in force.</summary>
+    public static OutboxEvent FeedbackCreated(TenantId tenant, MessageFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        return Event(tenant, WebhookEventTypes.FeedbackCreated, feedback.CreatedAt,
+            new FeedbackCreatedData(feedback.ConversationId.Value, feedback.MessageId, feedback.Rating, feedback.Comment, feedback.CreatedAt));
+    }
+
     public static OutboxEvent Test(TenantId tenant, string endpointId, DateTimeOffset at) =>
         Event(tenant, WebhookEventTypes.Test, at, new TestData(endpointId, "This is a test event from Bob."), endpointId: endpointId);
 
@@ -75,6 +83,8 @@ public static class WebhookPayloads
     private sealed record ConversationStartedData(string SessionId, string Channel, string Status, string? PersonaId, DateTimeOffset StartedAt);
 
     private sealed record CitationData(string Id, string Title);
+
+    private sealed record FeedbackCreatedData(string SessionId, string MessageId, string Rating, string? Comment, DateTimeOffset CreatedAt);
 
     private sealed record MessageCreatedData(string SessionId, string MessageId, int Seq, string Role, string Text, string? Author,
         IReadOnlyList<CitationData> Citations, bool Handoff, DateTimeOffset CreatedAt);

@@ -12,11 +12,14 @@ public sealed class WidgetKeyCatalogState
     [Id(0)] public List<WidgetKeyView> Keys { get; set; } = [];
     /// <summary><c>widget_key.rotated</c> events written with the rotation, until they are in the outbox (<see cref="GrainOutbox"/>).</summary>
     [Id(1)] public List<OutboxEvent> PendingWebhookEvents { get; set; } = [];
+    /// <summary>Each key's identity secrets by key id, sealed (<see cref="WidgetIdentitySecrets"/>); bound to every key value it gets.</summary>
+    [Id(2)] public Dictionary<string, List<IdentitySecret>> IdentitySecrets { get; set; } = [];
 }
 
 public sealed class WidgetKeyCatalogGrain(
     [PersistentState("widgetkeys", "bob")] IPersistentState<WidgetKeyCatalogState> catalog,
     GrainOutbox outbox,
+    SecretProtector secrets,
     TimeProvider time) : Grain, IWidgetKeyCatalogGrain, IRemindable
 {
     public const int MaxKeys = 20;
@@ -33,6 +36,10 @@ public sealed class WidgetKeyCatalogGrain(
         if (Validate(input, out var name, out var origins, out var appearance) is { } invalid)
         {
             return invalid;
+        }
+        if (input.RequireIdentity == true)
+        {
+            return WidgetIdentitySecrets.NoSecretYet();
         }
         if (catalog.State.Keys.Count >= MaxKeys)
         {
@@ -61,7 +68,15 @@ public sealed class WidgetKeyCatalogGrain(
         {
             return invalid;
         }
-        var updated = current with { Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins, Appearance = appearance ?? current.Appearance };
+        if (input.RequireIdentity == true && current.IdentitySecretIssuedAt is null)
+        {
+            return WidgetIdentitySecrets.NoSecretYet();
+        }
+        var updated = current with
+        {
+            Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins, Appearance = appearance ?? current.Appearance,
+            RequireIdentity = input.RequireIdentity ?? current.RequireIdentity,
+        };
         await BindAsync(updated);
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, updated.AllowedOrigins);
         return await ReplaceAsync(AuditActions.WidgetKeyUpdated, current, updated);
@@ -95,9 +110,25 @@ public sealed class WidgetKeyCatalogGrain(
         await KeyGrain(current.Key).RevokeAsync();
         await IndexOriginsAsync(current.Key, current.AllowedOrigins, []);
         catalog.State.Keys.Remove(current);
+        catalog.State.IdentitySecrets.Remove(keyId);
         await catalog.WriteStateAsync();
         await AuditAsync(AuditActions.WidgetKeyRevoked, current, null);
         return Outcome.Success;
+    }
+
+    public async Task<Result<string>> IssueIdentitySecretAsync(string keyId)
+    {
+        if (Find(keyId) is not { } current)
+        {
+            return Failure.NotFound("Widget key");
+        }
+        var now = time.GetUtcNow();
+        var (text, kept) = WidgetIdentitySecrets.Issue(secrets, keyId, catalog.State.IdentitySecrets.GetValueOrDefault(keyId), now);
+        catalog.State.IdentitySecrets[keyId] = kept;
+        var updated = current with { IdentitySecretIssuedAt = now };
+        await BindAsync(updated);
+        await ReplaceAsync(AuditActions.WidgetKeyUpdated, current, updated);
+        return text;
     }
 
     private Task FlushWebhookEventsAsync() => outbox.FlushAsync(this, catalog.State.PendingWebhookEvents, catalog.WriteStateAsync);
@@ -126,7 +157,8 @@ public sealed class WidgetKeyCatalogGrain(
         }
     }
 
-    private Task BindAsync(WidgetKeyView view) => KeyGrain(view.Key).BindAsync(new WidgetKeyBinding(Tenant, view.Id, view.AllowedOrigins, view.Appearance));
+    private Task BindAsync(WidgetKeyView view) => KeyGrain(view.Key).BindAsync(new WidgetKeyBinding(Tenant, view.Id, view.AllowedOrigins, view.Appearance,
+        view.RequireIdentity, catalog.State.IdentitySecrets.GetValueOrDefault(view.Id)));
 
     /// <summary>Keys made before widgets had an appearance show (and use) the default one.</summary>
     private static WidgetKeyView WithAppearance(WidgetKeyView view) => view.Appearance is null ? view with { Appearance = WidgetAppearance.Default } : view;

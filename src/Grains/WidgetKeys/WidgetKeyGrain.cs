@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.WidgetKeys;
@@ -14,14 +15,18 @@ public sealed class WidgetKeyState
 public sealed class WidgetKeyGrain(
     [PersistentState("widgetkey", "bob")] IPersistentState<WidgetKeyState> key,
     IOptions<ChatLimitOptions> limits,
+    SecretProtector secrets,
     TimeProvider time) : Grain, IWidgetKeyGrain
 {
     private DateTimeOffset _windowStart;
     private int _requestsInWindow;
+    /// <summary>The binding as authorizations answer it: identity secrets opened once per activation or bind, not per request.</summary>
+    private WidgetKeyBinding? _authorized;
 
     public async Task BindAsync(WidgetKeyBinding binding)
     {
         key.State = new WidgetKeyState { Binding = binding };
+        _authorized = null;
         await key.WriteStateAsync();
     }
 
@@ -42,8 +47,9 @@ public sealed class WidgetKeyGrain(
         {
             return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list."));
         }
+        _authorized ??= binding with { SealedIdentitySecrets = null, IdentitySecrets = WidgetIdentitySecrets.Open(secrets, binding) };
         return Task.FromResult<Result<WidgetKeyBinding>>(TryTakeRequest(out var retryAfter)
-            ? binding
+            ? _authorized
             : new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter));
     }
 

@@ -37,6 +37,8 @@ public static class ProblemCatalog
         [FailureCodes.SessionNotTakenOver] = (409, "The conversation is not taken over"),
         [FailureCodes.VisitorTokenRequired] = (401, "This conversation needs its visitor token"),
         [FailureCodes.InvalidVisitorToken] = (403, "The visitor token does not match this conversation"),
+        [FailureCodes.IdentityInvalid] = (401, "The visitor identity is not valid"),
+        [FailureCodes.IdentityRequired] = (401, "This widget needs a signed-in visitor"),
         [FailureCodes.DuplicateWebhook] = (409, "A webhook endpoint with this URL exists"),
         [FailureCodes.WebhookDisabled] = (409, "The webhook endpoint is disabled"),
         [FailureCodes.Conflict] = (409, "Conflict"),

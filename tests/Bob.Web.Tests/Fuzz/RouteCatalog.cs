@@ -159,6 +159,8 @@ public static class RouteCatalog
         {
             yield return new FuzzInput(InputKind.Query, "key", typeof(string));
             yield return new FuzzInput(InputKind.Header, "X-Widget-Key", typeof(string));
+            yield return new FuzzInput(InputKind.Header, "X-Bob-Identity", typeof(string));
+            yield return new FuzzInput(InputKind.Query, "identity", typeof(string));
         }
         if (pattern.EndsWith("/events", StringComparison.Ordinal))
         {

@@ -8,7 +8,7 @@ namespace Bob.Web.Tests.Webhooks;
 public static class WebhooksApi
 {
     public static readonly string[] AllEvents =
-        ["conversation.started", "message.created", "handoff.requested", "credits.threshold", "persona.updated", "widget_key.rotated"];
+        ["conversation.started", "message.created", "handoff.requested", "credits.threshold", "persona.updated", "widget_key.rotated", "feedback.created"];
 
     /// <summary>Registers an endpoint and returns its body (with the secret).</summary>
     public static async Task<JsonObject> RegisterAsync(this BobWebApp app, TestTenant tenant, Uri url, params string[] events)

@@ -135,7 +135,7 @@ public sealed class WidgetTests(BobWebApp app) : IClassFixture<BobWebApp>
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
             Assert.Equal(ChatApi.ShopOrigin, ChatApi.Header(response, "Access-Control-Allow-Origin"));
             Assert.Equal("POST, GET, OPTIONS", ChatApi.Header(response, "Access-Control-Allow-Methods"));
-            Assert.Equal("Content-Type, X-Widget-Key", ChatApi.Header(response, "Access-Control-Allow-Headers"));
+            Assert.Equal("Content-Type, X-Widget-Key, X-Bob-Identity", ChatApi.Header(response, "Access-Control-Allow-Headers"));
             Assert.Equal("Origin", ChatApi.Header(response, "Vary"));
         }
     }

@@ -11,7 +11,8 @@ export class Problem extends Error {
   }
 }
 
-export function createClient(base, key) {
+/** identity() is the signed-in visitor's identity or null (see identity.js). */
+export function createClient(base, key, identity = () => null) {
   const url = (path, query) => {
     const address = new URL(path, base);
     if (key) {
@@ -49,7 +50,12 @@ export function createClient(base, key) {
   const post = (path, body, accept) =>
     request(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(key ? { 'X-Widget-Key': key } : {}), Accept: accept || 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(key ? { 'X-Widget-Key': key } : {}),
+        Accept: accept || 'application/json',
+        ...(identity() ? { 'X-Bob-Identity': identity() } : {}),
+      },
       body: JSON.stringify(body),
     });
 
@@ -74,18 +80,30 @@ export function createClient(base, key) {
       return reply;
     },
 
+    async rate(body) {
+      return (await post('api/widget/feedback', body)).json();
+    },
+
+    async rateConversation(body) {
+      return (await post('api/widget/rating', body)).json();
+    },
+
+    async sessions() {
+      return (await request('api/widget/sessions', {}, { identity: identity() })).json();
+    },
+
     async requestHuman(body) {
       return (await post('api/widget/handoff', body)).json();
     },
 
     async history(session) {
-      const response = await request((key ? 'api/widget' : 'api/chat') + '/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token });
+      const response = await request((key ? 'api/widget' : 'api/chat') + '/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token, identity: identity() });
       return response.json();
     },
 
     /** Agents' replies as they come; null for the public chat, which has no such stream. */
     events(session, after) {
-      return key && new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after }));
+      return key && new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after, identity: identity() }));
     },
   };
 }

@@ -3,6 +3,9 @@
 // never markup: whatever a model or an agent writes is shown as text.
 import { svg } from '../icons.js';
 import { createClient } from './client.js';
+import { conversationRating } from './ending.js';
+import { feedbackButtons, feedbackStrings } from './feedback.js';
+import { identityCommands, identityStore } from './identity.js';
 import { newClientId, sessionStore } from './session.js';
 import { keep, newSession, pendingOf, settle } from './pending.js';
 import { reconnectingText, withRetries } from './retry.js';
@@ -34,7 +37,8 @@ export function mount(ctx) {
   const { root, frame, config, launcher } = ctx;
   const t = stringsFor(config.lang);
   const name = config.persona_name;
-  const client = createClient(ctx.base, ctx.key);
+  const identity = identityStore(config.key_id);
+  const client = createClient(ctx.base, ctx.key, identity.get);
   const store = sessionStore(config.key_id);
   const seen = new Set();
   let session = store.load();
@@ -146,6 +150,44 @@ export function mount(ctx) {
     });
   }
 
+  const commands = identityCommands(identity, client, { startAfresh, hasSession: () => !!session, adopt, emit: ctx.emit });
+  commands.adoptNewest();
+
+  /** A signed-in visitor's conversation from another device (or an earlier page): shown and followed like a stored one. */
+  function adopt(found) {
+    session = found;
+    store.save(session);
+    restoring = null;
+    restore();
+    follow();
+  }
+
+  /** Another visitor (identify) or none (reset): the local session is forgotten and the transcript starts over. */
+  function startAfresh() {
+    forgetSession();
+    restoring = null;
+    seen.clear();
+    lastSeq = 0;
+    messages.replaceChildren();
+    append(bubble('assistant', config.greeting));
+    hideNotice();
+    setStatus('assistant');
+  }
+
+  const ending = conversationRating(config.lang, {
+    messages,
+    sessionId: () => session?.id,
+    rate: (score) => client.rateConversation({ session_id: session?.id, visitor_token: session?.token || undefined, score }),
+  });
+  const ft = feedbackStrings(config.lang);
+  /** An assistant answer gets its 👍/👎 buttons (feedback.js). */
+  function rateable(node, messageId) {
+    if (messageId) {
+      node.append(feedbackButtons(ft, (rating) => client.rate({ session_id: session?.id, message_id: messageId, visitor_token: session?.token || undefined, rating })));
+    }
+    return node;
+  }
+
   function resize() {
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight + 2, 120) + 'px';
@@ -171,6 +213,7 @@ export function mount(ctx) {
     const hadFocus = panel.contains(root.activeElement);
     panel.hidden = true;
     ctx.setOpen(false);
+    ending.closed();
     if (hadFocus) {
       launcher.focus();
     }
@@ -269,7 +312,8 @@ export function mount(ctx) {
     }
     seen.add(message.message_id);
     lastSeq = Math.max(lastSeq, message.seq || 0);
-    append(message.role === 'system' ? el('p', 'system', message.text) : bubble(message.role, message.text, message.citations));
+    const node = message.role === 'system' ? el('p', 'system', message.text) : bubble(message.role, message.text, message.citations);
+    append(message.role === 'assistant' ? rateable(node, message.message_id) : node);
     if (live) {
       arrived({ role: message.role, text: message.text, message_id: message.message_id });
     }
@@ -363,7 +407,7 @@ export function mount(ctx) {
         item.node.remove();
         answer?.remove();
       } else if (reply.reply) {
-        const final = bubble('assistant', reply.reply, reply.citations);
+        const final = rateable(bubble('assistant', reply.reply, reply.citations), reply.message_id);
         answer ? answer.replaceWith(final) : append(final);
         seen.add(reply.message_id);
         arrived({ role: 'assistant', text: reply.reply, message_id: reply.message_id, citations: reply.citations, handoff: reply.handoff });
@@ -430,6 +474,8 @@ export function mount(ctx) {
   return {
     open,
     close,
+    identify: commands.identify,
+    reset: commands.reset,
     send(text) {
       open();
       send(text);

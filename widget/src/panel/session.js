@@ -11,7 +11,8 @@ export function sessionStore(keyId) {
     load() {
       try {
         const stored = JSON.parse(localStorage.getItem(name) || 'null');
-        if (stored && typeof stored.id === 'string' && typeof stored.token === 'string') {
+        // A signed-in visitor's conversation may have no token (their identity proves it is theirs).
+        if (stored && typeof stored.id === 'string' && (stored.token == null || typeof stored.token === 'string')) {
           memory = stored;
         }
       } catch {

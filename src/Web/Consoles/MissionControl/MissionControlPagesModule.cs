@@ -1,6 +1,7 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
+using Bob.Web.Conversations;
 using Bob.Web.Features.Chat;
 using Carter;
 
@@ -55,6 +56,7 @@ public sealed class MissionControlPagesModule : ICarterModule
         {
             return PageResults.Render<Shared.NotFoundPage>(new { Viewer = PageViewer.Of(context), What = "This conversation" }, StatusCodes.Status404NotFound);
         }
+        conversation = await ConversationFeedbackReads.WithFeedbackAsync(cluster, caller.Tenant, conversation);
         var parameters = new { Viewer = PageViewer.Of(context), Conversation = conversation, Failure = failure };
         return failure is null ? PageResults.Render<TranscriptPage>(parameters) : PageResults.RenderFailure<TranscriptPage>(failure, parameters);
     }

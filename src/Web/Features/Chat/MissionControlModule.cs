@@ -20,9 +20,9 @@ public sealed class MissionControlModule : ICarterModule
             .Describe<ConversationPage>("List conversations, newest first (status filter, q searches titles and messages, pages of 1..100)", StatusCodes.Status200OK, 400, 401, 403, 503);
         read.MapGet("/sessions/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
             await Conversation(cluster, caller, id).GetAsync() is { } view
-                ? ChatJson.Ok(view)
+                ? ChatJson.Ok(await ConversationFeedbackReads.WithFeedbackAsync(cluster, caller.Tenant, view))
                 : Problems.From(Failure.NotFound("Conversation"))).WithName("GetSession")
-            .Describe<ConversationView>("One conversation with its whole transcript", StatusCodes.Status200OK, 401, 403, 404, 503);
+            .Describe<ConversationView>("One conversation with its whole transcript, its signed-in visitor and the visitor's ratings", StatusCodes.Status200OK, 401, 403, 404, 503);
         read.MapGet("/events", FeedAsync).WithName("LiveFeed")
             .DescribeEventStream("Server-sent events: every new message of this tenant's conversations (resume with Last-Event-ID)", 401, 403, 503);
 

@@ -13,7 +13,7 @@ public static class WidgetAccess
 {
     public const string KeyHeader = "X-Widget-Key";
     public const string AllowMethods = "POST, GET, OPTIONS";
-    public const string AllowHeaders = "Content-Type, X-Widget-Key";
+    public const string AllowHeaders = "Content-Type, X-Widget-Key, " + VisitorIdentity.Header;
 
     public static async Task<Result<WidgetKeyBinding>> AuthorizeAsync(HttpContext context, IClusterClient cluster)
     {
@@ -46,7 +46,14 @@ public static class WidgetAccess
             return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
         }
         context.Items[typeof(TenantTurnConfig)] = tenant;
-        return result;
+        return VisitorIdentity.Verify(context, result.Value!) is { } invalidIdentity ? invalidIdentity : result;
+    }
+
+    /// <summary><see cref="AuthorizeAsync"/> for a visitor's turn: a key that requires signed-in visitors refuses an anonymous one.</summary>
+    public static async Task<Result<WidgetKeyBinding>> AuthorizeTurnAsync(HttpContext context, IClusterClient cluster)
+    {
+        var result = await AuthorizeAsync(context, cluster);
+        return result.IsSuccess && VisitorIdentity.Missing(context, result.Value!) is { } missing ? missing : result;
     }
 
     /// <summary>A preflight carries no key header: it names the key in <c>?key=</c>, or any live key listing the origin admits it.</summary>

@@ -22,7 +22,7 @@ public sealed class WidgetModule : ICarterModule
         app.MapGet("/config", ConfigAsync).WithName("WidgetConfig").WithMetadata(WidgetKeyRequired.Instance)
             .Describe<WidgetConfig>("What the widget needs to draw itself: the key's appearance (name, greeting, colours, corner)", StatusCodes.Status200OK, 401, 403, 429, 503);
         app.MapGet("/sessions/{id:bobid}/messages", MessagesAsync).WithName("WidgetHistory").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<VisitorHistory>("The visitor's conversation so far, for a reloaded page (needs ?visitor_token=)", StatusCodes.Status200OK, 401, 403, 404, 429, 503);
+            .Describe<VisitorHistory>("The visitor's conversation so far, for a reloaded page (needs ?visitor_token=, or the signed-in visitor who opened it)", StatusCodes.Status200OK, 401, 403, 404, 429, 503);
         app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithMetadata(WidgetKeyRequired.Instance)
             .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (needs ?visitor_token=; resume with Last-Event-ID)", 401, 403, 404, 429, 503);
         app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithMetadata(WidgetKeyRequired.Instance)
@@ -47,7 +47,7 @@ public sealed class WidgetModule : ICarterModule
     }
 
     private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, access =>
+        await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, access =>
             ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null, WidgetAccess.TurnConfigRead(context)));
 
     private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster) =>
@@ -65,7 +65,7 @@ public sealed class WidgetModule : ICarterModule
             context.RequestAborted)));
 
     private static async Task<IResult> HandoffAsync(HumanRequestBody body, HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
+        await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, async access =>
         {
             var invalid = new Fields()
                 .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
@@ -78,7 +78,7 @@ public sealed class WidgetModule : ICarterModule
                 return Problems.From(invalid);
             }
             var conversation = cluster.GetConversation(access.Tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
-            var request = new HumanRequest(new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null), body.Message, body.ClientMessageId);
+            var request = new HumanRequest(new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null, VisitorIdentity.Of(context)), body.Message, body.ClientMessageId);
             return (await conversation.RequestHumanAsync(request)).ToHttp(context, ChatJson.Ok);
         });
 
@@ -96,7 +96,7 @@ public sealed class WidgetModule : ICarterModule
             return new Failure(FailureCodes.InvalidVisitorToken, VisitorTokenFormat.Problem);
         }
         var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
-        var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken);
+        var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken, VisitorIdentity.Of(context)?.UserId);
         return view.IsSuccess ? (conversation, view.Value!) : view.Failure!;
     }
 }

@@ -7,10 +7,13 @@ using Carter;
 
 namespace Bob.Web.Features.WidgetKeys;
 
-public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins, AppearanceBody? Appearance)
+public sealed record WidgetKeyBody(string? Name, IReadOnlyList<string>? AllowedOrigins, AppearanceBody? Appearance, bool? RequireIdentity = null)
 {
-    public WidgetKeyInput ToInput() => new(Name, AllowedOrigins, Appearance?.ToAppearance());
+    public WidgetKeyInput ToInput() => new(Name, AllowedOrigins, Appearance?.ToAppearance(), RequireIdentity);
 }
+
+/// <summary>A widget key's identity secret, shown once: the business's server signs its visitors with it (docs/WIDGET.md).</summary>
+public sealed record IdentitySecretIssued(string Secret);
 
 /// <summary>The widget's look, replaced as a whole when sent: omitted fields take their defaults (docs/WIDGET.md).</summary>
 public sealed record AppearanceBody(string? DisplayName, string? Greeting, string? PrimaryColor, string? Position)
@@ -39,7 +42,11 @@ public sealed class WidgetKeysModule : ICarterModule
         app.MapPatch("/{id:bobid}", async (string id, WidgetKeyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Catalog(cluster, caller).UpdateAsync(id, body.ToInput())).ToHttp(context))
             .WithName("UpdateWidgetKey")
-            .Describe<WidgetKeyView>("Rename a widget key, change its allowed origins or replace its appearance", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
+            .Describe<WidgetKeyView>("Rename a widget key, change its allowed origins, replace its appearance or require signed-in visitors (requireIdentity)", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
+        app.MapPost("/{id:bobid}/identity-secret", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+            (await Catalog(cluster, caller).IssueIdentitySecretAsync(id)).ToHttp(context, secret => TypedResults.Created((string?)null, new IdentitySecretIssued(secret))))
+            .WithName("IssueWidgetIdentitySecret")
+            .Describe<IdentitySecretIssued>("Issue the key's identity secret (shown once) for signing visitors; the one it replaces verifies for 24 h more", StatusCodes.Status201Created, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/rotate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Catalog(cluster, caller).RotateAsync(id)).ToHttp(context)).WithName("RotateWidgetKey")
             .Describe<WidgetKeyView>("Issue a new key value; the old one stops working at once", StatusCodes.Status200OK, 401, 403, 404, 503);
