@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();
+        services.AddSingleton<Insights.InsightsStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<ConversationVisitors>();

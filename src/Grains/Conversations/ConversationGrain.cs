@@ -8,6 +8,7 @@ using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Audit;
 using Bob.Grains.Billing;
+using Bob.Grains.Insights;
 using Bob.Grains.Webhooks;
 
 namespace Bob.Grains.Conversations;
@@ -42,6 +43,9 @@ public sealed class ConversationGrain(
 
     /// <summary>Set when a write failed: memory may disagree with the store until it is reloaded.</summary>
     private bool _mustReload;
+
+    /// <summary>When the change holding the lock was received: a first answer is timed from it (see <see cref="TurnInsights"/>).</summary>
+    private DateTimeOffset _received;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -126,6 +130,7 @@ public sealed class ConversationGrain(
             }
             try
             {
+                _received = time.GetUtcNow();
                 await ReloadIfStaleAsync();
                 await foreach (var item in StreamTurnAsync(turn))
                 {
@@ -215,7 +220,7 @@ public sealed class ConversationGrain(
             request = request with { Message = await TurnAdmission.GovernedAsync(tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
-                await CommitAsync(change, await tenant.WebhookSubscriptionsAsync());
+                await CommitAsync(change, await tenant.WebhookSubscriptionsAsync(), HandoffReason.VisitorAsked);
             }
             return new HumanRequested(_transcript.Id, _transcript.Row!.Status, issued);
         });
@@ -311,7 +316,7 @@ public sealed class ConversationGrain(
     {
         var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.Issue(turn.Visitor) : null;
         var change = _transcript.HandedOffTurn(turn, persona, issued);
-        await CommitAsync(change, webhooks);
+        await CommitAsync(change, webhooks, HandoffReason.Keyword);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
         var line = change.Messages[^1];
         return new ChatReply(_transcript.Id, line.MessageId, line.Text, persona, [], true, credits, change.Row.Status, issued);
@@ -327,7 +332,7 @@ public sealed class ConversationGrain(
         ulong? transaction;
         try
         {
-            transaction = await CommitAsync(change, answer.Webhooks);
+            transaction = await CommitAsync(change, answer.Webhooks, engine: reply.Engine);
         }
         catch
         {
@@ -354,12 +359,13 @@ public sealed class ConversationGrain(
     /// null when the write seemed to fail but the store has it (its acknowledgement was lost; its events landed with it).
     /// A visitor's turn passes the event types its tenant read said endpoints want (<paramref name="webhooks"/>); other
     /// changes raise every event and the outbox insert keeps what is wanted.</summary>
-    private async Task<ulong?> CommitAsync(TranscriptChange change, WebhookSubscriptions? webhooks = null)
+    private async Task<ulong?> CommitAsync(TranscriptChange change, WebhookSubscriptions? webhooks = null, HandoffReason? handoff = null, string? engine = null)
     {
         ulong? transaction = null;
         try
         {
-            transaction = await writer.AppendAsync(change.Row, change.Messages, ConversationWebhookEvents.For(_transcript.Tenant, _transcript.Id, _transcript.Row, change, webhooks));
+            transaction = await writer.AppendAsync(change.Row, change.Messages, ConversationWebhookEvents.For(_transcript.Tenant, _transcript.Id, _transcript.Row, change, webhooks),
+                TurnInsights.For(_transcript, change, new TurnHint(_received, handoff, engine)));
             _transcript.Apply(change);
         }
         catch (Exception failure)
@@ -429,6 +435,7 @@ public sealed class ConversationGrain(
         }
         try
         {
+            _received = time.GetUtcNow();
             await ReloadIfStaleAsync();
             return await change();
         }

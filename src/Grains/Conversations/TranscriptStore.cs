@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Insights;
 using Bob.Grains.Storage;
 using Bob.Grains.Webhooks;
 using Npgsql;
@@ -187,6 +188,11 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
         if (ConversationVisitors.Insert(appends) is { } visitors)
         {
             batch.BatchCommands.Add(visitors);
+        }
+        // What the turns add to their tenants' insights rides in the same round trip and transaction.
+        foreach (var insights in InsightsBatch.Commands([.. appends.Select(a => a.Insight).OfType<TurnInsight>()]))
+        {
+            batch.BatchCommands.Add(insights);
         }
         var events = WebhookStore.EventsInsert([.. appends.SelectMany(a => a.Events)]);
         if (events is not null)

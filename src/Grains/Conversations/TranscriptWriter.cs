@@ -15,7 +15,8 @@ namespace Bob.Grains.Conversations;
 
 /// <summary>One conversation's pending append: its new messages, its updated summary row, and the webhook events they raise
 /// (written in the same transaction, so an acknowledged turn's events are never lost and a failed append writes none).</summary>
-internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages, IReadOnlyList<OutboxEvent> Events)
+internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages, IReadOnlyList<OutboxEvent> Events,
+    Insights.TurnInsight? Insight = null)
 {
     /// <summary>The caller's trace, so the shared commit shows up in the turn that waited for it.</summary>
     public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
@@ -52,9 +53,10 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
 
     /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
     /// committing transaction's id (see <see cref="ICreditMeterGrain.SettleAsync"/>).</summary>
-    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null)
+    public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null,
+        Insights.TurnInsight? insight = null)
     {
-        var append = new TranscriptAppend(conversation, messages, events ?? []);
+        var append = new TranscriptAppend(conversation, messages, events ?? [], insight);
         if (!_queue.Writer.TryWrite(append))
         {
             throw Stopping();

@@ -40,10 +40,12 @@ public sealed class RetentionStore(NpgsqlDataSource database)
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Deletes the summary rows of these conversations that are still idle (one resumed meanwhile keeps its row).</summary>
+    /// <summary>Deletes the summary rows of these conversations that are still idle (one resumed meanwhile keeps its row), and the
+    /// unanswered questions (visitors' words, kept for insights) they held from before the cutoff.</summary>
     public async Task<int> DeleteConversationsAsync(TenantId tenant, IReadOnlyList<string> conversations, DateTimeOffset cutoff)
     {
         await using var command = database.CreateCommand(
+            "WITH questions AS (DELETE FROM bob_unanswered_questions WHERE tenant_id = $1 AND session_id = ANY($2) AND created_at < $3) " +
             "DELETE FROM bob_conversations WHERE tenant_id = $1 AND session_id = ANY($2) AND last_message_at < $3 " +
             "AND NOT EXISTS (SELECT 1 FROM bob_messages m WHERE m.tenant_id = bob_conversations.tenant_id AND m.session_id = bob_conversations.session_id)");
         command.Parameters.Add(new() { Value = tenant.Value });

@@ -17,6 +17,7 @@ public sealed class AdminTenantTests(BrowserWorld world)
     {
         var tenant = await world.Bob.SignupAsync();
         await world.Bob.AddMemberAsync(tenant, "agent");
+        (await world.Bob.Bearer(tenant.Token).PostAsJsonAsync("/api/chat/message", new { message = "How long is the warranty on the Zorblax kettle?" })).EnsureSuccessStatusCode();
         var api = await world.AdminClientAsync();
         var view = (await api.GetFromJsonAsync<JsonObject>($"/api/admin/tenants/{tenant.TenantId}"))!;
 
@@ -35,6 +36,11 @@ public sealed class AdminTenantTests(BrowserWorld world)
         await Expect(page.Locator("[data-tile='team'] .figure")).ToHaveTextAsync($"2 of {Count(view["tenant"]!["limits"]!["seats"]!)}");
         await Expect(page.Locator("[data-tile='team']")).ToContainTextAsync("2 members, 0 pending invitations");
         await Expect(page.Locator("[data-tile='status'] .figure")).ToHaveTextAsync("active");
+        // The tenant's insights, as its Insights page shows them, without links into the tenant's own consoles.
+        var insights = page.Locator("#tenant-insights-section");
+        await Expect(insights.Locator("[data-figure='conversations']")).ToHaveTextAsync("1");
+        await Expect(insights.Locator("#unanswered-questions > li")).ToContainTextAsync("Zorblax kettle");
+        await Expect(insights.Locator("a[href^='/portal/knowledge']")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tenant suspended");

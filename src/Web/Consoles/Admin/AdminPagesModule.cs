@@ -52,7 +52,8 @@ public sealed class AdminPagesModule : ICarterModule
             return PageResults.Render<Shared.NotFoundPage>(new { Viewer = PageViewer.Of(context), What = "This tenant" }, StatusCodes.Status404NotFound);
         }
         var activity = await Features.Audit.AuditLog.ListAsync(cluster, new TenantId(id), new Features.Audit.AuditFilter(null, RecentActivity, null, null, null, null));
-        var parameters = new { Viewer = PageViewer.Of(context), View = view, Activity = activity.Value!.Items, Notice = notice, Failure = failure };
+        var insights = await Features.Insights.InsightsRange.ReadAsync(cluster, new TenantId(id), null, null, context.RequestServices.GetRequiredService<TimeProvider>());
+        var parameters = new { Viewer = PageViewer.Of(context), View = view, Activity = activity.Value!.Items, Insights = insights.Value, Notice = notice, Failure = failure };
         return failure is null ? PageResults.Render<AdminTenantPage>(parameters) : PageResults.RenderFailure<AdminTenantPage>(failure, parameters);
     }
 

@@ -12,14 +12,15 @@ public sealed class KnowledgePagesModule : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var path = ConsolePage.Knowledge.Path;
-        app.MapGet(path, (Caller caller, IClusterClient cluster, HttpContext context, string? done) =>
+        // ?title= prefills the new article's title (Insights' "Add an article" passes an unanswered question).
+        app.MapGet(path, (Caller caller, IClusterClient cluster, HttpContext context, string? done, string? title) =>
             RenderAsync(cluster, caller, context, done switch
             {
                 "added" => "Article added: the next answer can use it.",
                 "saved" => "Article saved: the next answer uses the new text.",
                 "deleted" => "Article deleted.",
                 _ => null,
-            })).MemberPage(ConsolePage.Knowledge);
+            }, Prefill(title) is null ? null : "new", Prefill(title))).MemberPage(ConsolePage.Knowledge);
 
         app.MapPost(path, async (Caller caller, IClusterClient cluster, HttpContext context) =>
         {
@@ -41,6 +42,9 @@ public sealed class KnowledgePagesModule : ICarterModule
             return deleted.IsSuccess ? PageResults.SeeOther(path + "?done=deleted") : await RenderAsync(cluster, caller, context, null, id, null, deleted.Failure);
         }).MemberPage(ConsolePage.Knowledge);
     }
+
+    private static KnowledgeInput? Prefill(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? null : new KnowledgeInput(title.Trim()[..Math.Min(title.Trim().Length, KnowledgeRules.TitleMax)], "", []);
 
     /// <summary>Tags come as one comma-separated field.</summary>
     private static async Task<KnowledgeInput> InputAsync(HttpContext context)

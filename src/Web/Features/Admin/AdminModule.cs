@@ -30,6 +30,12 @@ public sealed class AdminModule : ICarterModule
         app.MapGet("/{id:bobid}/audit", ListAuditAsync).WithName("ListTenantAuditAsAdmin")
             .Describe<AuditPageView>("One tenant's audit log, newest first, with the query of GET /api/audit (cursor, limit, actor, action, from, to)",
                 StatusCodes.Status200OK, 400, 401, 403, 404, 503);
+        app.MapGet("/{id:bobid}/insights", async (string id, IClusterClient cluster, HttpContext context, TimeProvider time, string? from, string? to) =>
+            await cluster.GetGrain<ITenantGrain>(id).GetOverviewAsync() is null
+                ? Problems.From(Failure.NotFound("Tenant"))
+                : (await Insights.InsightsRange.ReadAsync(cluster, new TenantId(id), from, to, time)).ToHttp(context)).WithName("GetTenantInsightsAsAdmin")
+            .Describe<Grains.Abstractions.Insights.TenantInsights>("One tenant's insights, with the query of GET /api/insights (from, to: UTC days)",
+                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
             .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
