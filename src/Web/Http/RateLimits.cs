@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bob.Web.Http;
@@ -45,8 +46,9 @@ public static class RateLimits
         }
     }
 
+    /// <summary>One bucket per client: an IPv4 address or an IPv6 /64 (<see cref="LoginSources"/>), after trusted proxies were unwrapped.</summary>
     public static RateLimitPartition<string> PerIp(HttpContext context, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            LoginSources.Of(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
 }

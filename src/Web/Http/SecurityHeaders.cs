@@ -26,15 +26,27 @@ public static class SecurityHeaders
     /// <summary>Everything that is not a page (JSON, problems, event streams): nothing may run or be framed from it.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseBobSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>HSTS for a year on every response when <c>Bob:PublicUrl</c> is https; no includeSubDomains (other hosts
+    /// of the operator's domain are not Bob's to decide).</summary>
+    public const string StrictTransport = "max-age=31536000";
+
+    public static IApplicationBuilder UseBobSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(() =>
+        var hsts = PublicUrl.IsHttps(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.Use((context, next) =>
         {
-            Apply(context);
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                Apply(context);
+                if (hsts)
+                {
+                    context.Response.Headers.StrictTransportSecurity = StrictTransport;
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+    }
 
     public static void Apply(HttpContext context)
     {
