@@ -48,10 +48,21 @@ public static class SecurityHeaders
         });
     }
 
+    /// <summary>
+    /// Nothing Bob answers may be kept by a browser, proxy or CDN unless its route chose its own caching (the widget's and
+    /// consoles' static files, the pricebook): answers carry transcripts, tokens, secrets and keys, and a default cannot be
+    /// forgotten on the next such route the way a per-route marker can.
+    /// </summary>
+    public const string NoStore = "no-store";
+
     public static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         var path = context.Request.Path;
+        if (headers.CacheControl.Count == 0)
+        {
+            headers.CacheControl = NoStore;
+        }
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         if (path.StartsWithSegments("/widget"))
