@@ -20,6 +20,7 @@ public static class FailureCodes
     public const string EmailTaken = "email_taken";
     public const string InvalidInvitation = "invalid_invitation";
     public const string LastOwner = "last_owner";
+    public const string LastPlatformAdmin = "last_platform_admin";
     public const string SeatLimitReached = "seat_limit_reached";
     public const string IntegrationLimitReached = "integration_limit_reached";
     public const string TenantSuspended = "tenant_suspended";

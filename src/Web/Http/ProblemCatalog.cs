@@ -24,6 +24,7 @@ public static class ProblemCatalog
         [FailureCodes.EmailTaken] = (409, "Email already registered"),
         [FailureCodes.InvalidInvitation] = (400, "Invalid invitation"),
         [FailureCodes.LastOwner] = (409, "The last owner must stay"),
+        [FailureCodes.LastPlatformAdmin] = (409, "The last platform admin must stay"),
         [FailureCodes.SeatLimitReached] = (409, "Seat limit reached"),
         [FailureCodes.IntegrationLimitReached] = (409, "Integration limit reached"),
         [FailureCodes.TenantSuspended] = (403, "Tenant suspended"),
