@@ -82,6 +82,7 @@ public sealed class FailureTests(BrowserWorld world)
         foreach (var (status, code, expected) in new[]
         {
             (429, "too_many_requests", "You are sending messages too quickly. Please wait a moment, then retry."),
+            (429, "rate_limited", "You are sending messages too quickly. Please wait a moment, then retry."),
             (403, "tenant_suspended", "This chat is unavailable at the moment."),
         })
         {
@@ -94,8 +95,9 @@ public sealed class FailureTests(BrowserWorld world)
 
         await widget.RetryButton.First.ClickAsync();
         await widget.RetryButton.First.ClickAsync();
+        await widget.RetryButton.First.ClickAsync();
         await Expect(widget.RetryButton).ToHaveCountAsync(0);
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(3);
+        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(4);
         await Expect(widget.Notice).ToBeHiddenAsync();
         Assert.Empty(session.PageErrors);
     }
