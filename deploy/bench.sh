@@ -75,7 +75,7 @@ if [[ $TOPOLOGY == cluster ]]; then
   echo "nodes: $APP_ROOT ($(git -C "$APP_ROOT" rev-parse --short HEAD)), 2 silos + 2 web nodes, ports $BASE-$((BASE + 9)), PostgreSQL ${BOB_PG_PORT:-55432}"
   # Every node inherits these (cluster.sh passes its environment on).
   node_env=(${telemetry_env[@]+"${telemetry_env[@]}"} ${app_extra_env[@]+"${app_extra_env[@]}"}
-    Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000
+    Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000 Bob__RateLimits__WidgetKeyPerMinutePerIp=100000000 Bob__RateLimits__HandoffPerHourPerIp=100000000
     Bob__Admin__Email=admin@bob.local Bob__Admin__Password=bench-admin-password
     Logging__LogLevel__Default=Warning Logging__LogLevel__Bob.Web.Access=Warning
     "BOB_DATA_DIR=$DATA" "BOB_HTTP_PORT=$BASE" "BOB_MANAGEMENT_PORT=$((BASE + 2))" "BOB_SILO_MANAGEMENT_PORT=$((BASE + 4))"
@@ -149,6 +149,8 @@ echo "node: $APP_ROOT ($(git -C "$APP_ROOT" rev-parse --short HEAD))"
   Bob__RateLimits__ChatPerMinutePerIp=100000000 \
   Bob__RateLimits__AuthPerMinutePerIp=100000 \
   Bob__RateLimits__WidgetKeyPerMinute=100000000 \
+  Bob__RateLimits__WidgetKeyPerMinutePerIp=100000000 \
+  Bob__RateLimits__HandoffPerHourPerIp=100000000 \
   ASPNETCORE_ENVIRONMENT=Production \
   "Bob__Webhooks__SecretKeys__0=$(head -c 32 /dev/urandom | base64)" \
   Logging__LogLevel__Default=Warning \

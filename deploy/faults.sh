@@ -44,7 +44,7 @@ PG_DIR=$BOB_DATA_DIR/pg
 DB=${BOB_DB:-bob}
 # What every node of the runs gets (cluster.sh passes its environment on): limits out of the way of the load, a short
 # credit recount so the audit sees a charge lost with a killed silo healed within seconds, quiet logs.
-export Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000
+export Bob__RateLimits__ChatPerMinutePerIp=100000000 Bob__RateLimits__AuthPerMinutePerIp=100000 Bob__RateLimits__WidgetKeyPerMinute=100000000 Bob__RateLimits__WidgetKeyPerMinutePerIp=100000000 Bob__RateLimits__HandoffPerHourPerIp=100000000
 export Bob__Credits__ReconcileInterval=00:00:05 Logging__LogLevel__Default=Warning
 
 cluster_pid=

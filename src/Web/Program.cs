@@ -23,6 +23,7 @@ await builder.AddBobOrleansAsync();
 builder.Services
     .AddBobProblemDetails()
     .AddBobAuth()
+    .AddBobTrustedProxies(builder.Configuration)
     .AddBobRateLimits(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
@@ -35,6 +36,7 @@ builder.Services
     .AddCarter();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseBobSecurityHeaders();
 app.UseMiddleware<AccessLog>();

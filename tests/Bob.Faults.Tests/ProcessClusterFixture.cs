@@ -30,6 +30,8 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
             ["Bob__RateLimits__ChatPerMinutePerIp"] = "100000000",
             ["Bob__RateLimits__AuthPerMinutePerIp"] = "100000",
             ["Bob__RateLimits__WidgetKeyPerMinute"] = "100000000",
+            ["Bob__RateLimits__WidgetKeyPerMinutePerIp"] = "100000000",
+            ["Bob__RateLimits__HandoffPerHourPerIp"] = "100000000",
             ["Logging__LogLevel__Default"] = "Warning",
             // Production nodes refuse to start without the key that seals webhook secrets.
             ["Bob__Webhooks__SecretKeys__0"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),

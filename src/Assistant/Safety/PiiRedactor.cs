@@ -3,9 +3,12 @@ using System.Text.RegularExpressions;
 namespace Bob.Assistant.Safety;
 
 /// <summary>
-/// Masks personal data in a visitor's text before it goes anywhere: email addresses, payment card numbers (13..19 digits,
-/// spaces or dashes allowed, and only when they pass the Luhn check, so an order or tracking number stays) and phone
-/// numbers (7..15 digits written like one: a leading +, ten digits or more, or a local 555-0123 shape).
+/// Masks personal data in a visitor's text before it goes anywhere: email addresses (international ones too, such as
+/// jörg@exämple.de), payment card numbers (13..19 ASCII or fullwidth digits, one or two spaces, no-break spaces, dashes or
+/// dots between them, and only when they pass the Luhn check, so an order or tracking number stays) and phone numbers
+/// (7..15 digits written like one: a leading +, ten digits or more, or a local 555-0123 shape). It runs on every turn:
+/// the email pattern is matched without backtracking, and the digit patterns only repeat bounded, disjoint pieces.
+/// The forms caught and those deliberately left are listed in PiiFormsTests.
 /// </summary>
 public static partial class PiiRedactor
 {
@@ -30,12 +33,11 @@ public static partial class PiiRedactor
         var digits = 0;
         for (var i = candidate.Length - 1; i >= 0; i--)
         {
-            var c = candidate[i];
-            if (!char.IsAsciiDigit(c))
+            var d = DigitValue(candidate[i]);
+            if (d < 0)
             {
                 continue;
             }
-            var d = c - '0';
             if (doubled)
             {
                 d = d * 2 > 9 ? d * 2 - 9 : d * 2;
@@ -47,9 +49,13 @@ public static partial class PiiRedactor
         return digits > 0 && sum % 10 == 0;
     }
 
+    /// <summary>0..9 for an ASCII or fullwidth (U+FF10..U+FF19) digit, else -1.</summary>
+    private static int DigitValue(char c) =>
+        char.IsAsciiDigit(c) ? c - '0' : c is >= '\uFF10' and <= '\uFF19' ? c - '\uFF10' : -1;
+
     private static bool IsCard(string run)
     {
-        var digits = run.Count(char.IsAsciiDigit);
+        var digits = run.Count(c => DigitValue(c) >= 0);
         return digits is >= 13 and <= 19 && PassesLuhn(run);
     }
 
@@ -59,11 +65,13 @@ public static partial class PiiRedactor
         return digits is >= 7 and <= 15 && (run.StartsWith('+') || digits >= 10 || LocalPhone().IsMatch(run));
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
+    /// <summary>Letters and digits of any script in the local part and the domain (IDN), a letter-only top-level domain.</summary>
+    [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}._%+-]+@[\p{L}\p{M}\p{Nd}-]+(\.[\p{L}\p{M}\p{Nd}-]+)*\.[\p{L}\p{M}]{2,}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Email();
 
-    /// <summary>Digits with at most one space or dash between them: a card number as people type it.</summary>
-    [GeneratedRegex(@"(?<!\d[ -]?)\d(?:[ -]?\d){12,18}(?![ -]?\d)", RegexOptions.CultureInvariant)]
+    /// <summary>ASCII or fullwidth digits with at most two spaces, no-break spaces, dashes or dots between them: a card
+    /// number as people type or paste it.</summary>
+    [GeneratedRegex(@"(?<![0-9\uFF10-\uFF19][ .\-\u00A0\u2007\u202F]{0,2})[0-9\uFF10-\uFF19](?:[ .\-\u00A0\u2007\u202F]{0,2}[0-9\uFF10-\uFF19]){12,18}(?![ .\-\u00A0\u2007\u202F]{0,2}[0-9\uFF10-\uFF19])", RegexOptions.CultureInvariant)]
     private static partial Regex DigitRun();
 
     [GeneratedRegex(@"(?<![\w+]|\d[ ().-]{1,2})\+?\(?\d(?:[ ().-]{0,2}\d){6,14}(?!\w|[ ().-]{1,2}\d)", RegexOptions.CultureInvariant)]

@@ -16,10 +16,12 @@ public static class FailureCodes
     public const string CsrfFailed = "csrf_failed";
     public const string Forbidden = "forbidden";
     public const string TooManyRequests = "too_many_requests";
+    public const string RateLimited = "rate_limited";
     public const string LoginThrottled = "login_throttled";
     public const string EmailTaken = "email_taken";
     public const string InvalidInvitation = "invalid_invitation";
     public const string LastOwner = "last_owner";
+    public const string LastPlatformAdmin = "last_platform_admin";
     public const string SeatLimitReached = "seat_limit_reached";
     public const string IntegrationLimitReached = "integration_limit_reached";
     public const string TenantSuspended = "tenant_suspended";

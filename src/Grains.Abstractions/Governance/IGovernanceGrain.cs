@@ -14,6 +14,11 @@ public interface IGovernanceGrain : IGrainWithStringKey
     [Alias("Update")]
     Task<Result<GovernanceSettings>> UpdateAsync(GovernanceSettings settings);
 
+    /// <summary>A new tenant's governance: private by default (PII redaction on). Does nothing once any governance is stored,
+    /// so a tenant's own choice, false included, always stands.</summary>
+    [Alias("ApplyNewTenantDefaults")]
+    Task ApplyNewTenantDefaultsAsync();
+
     /// <summary>What the next chat turn must apply.</summary>
     [Alias("GetGuardrails"), Orleans.Concurrency.ReadOnly]
     Task<Guardrails> GetGuardrailsAsync();

@@ -19,4 +19,9 @@ public interface IWidgetKeyGrain : IGrainWithStringKey
     /// else <c>invalid_widget_key</c> or <c>origin_not_allowed</c>.</summary>
     [Alias("Authorize")]
     Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin);
+
+    /// <summary><see cref="AuthorizeAsync"/> for a visitor's request: also counts it against <paramref name="visitorAddress"/>'s
+    /// share of the key's budget (<c>rate_limited</c> past it; <c>too_many_requests</c> when the key's total is spent).</summary>
+    [Alias("AuthorizeVisitor")]
+    Task<Result<WidgetKeyBinding>> AuthorizeVisitorAsync(string? origin, string? visitorAddress);
 }

@@ -72,6 +72,17 @@ public sealed class GovernanceGrain(
         return wanted;
     }
 
+    public async Task ApplyNewTenantDefaultsAsync()
+    {
+        if (governance.RecordExists)
+        {
+            return;
+        }
+        // Set here, not as the state's default: a tenant stored before redaction was on by default keeps what it had.
+        governance.State.PiiRedaction = true;
+        await governance.WriteStateAsync();
+    }
+
     public Task<Guardrails> GetGuardrailsAsync()
     {
         var state = governance.State;

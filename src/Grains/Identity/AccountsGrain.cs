@@ -1,6 +1,7 @@
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Abstractions.WidgetKeys;
@@ -43,6 +44,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
         // What sign-up creates next (the first widget key) is the new owner's doing in the audit log.
         AuditActor.SetCurrent(tenantId, userId, email);
         await GrainFactory.GetGrain<IPersonaCatalogGrain>(tenantId).EnsureDefaultAsync();
+        await GrainFactory.GetGrain<IGovernanceGrain>(tenantId).ApplyNewTenantDefaultsAsync();
         var key = await GrainFactory.GetGrain<IWidgetKeyCatalogGrain>(tenantId)
             .CreateAsync(new WidgetKeyInput("Website", websiteOrigin is null ? [] : [websiteOrigin]));
         var summary = (await tenant.GetAsync())!;

@@ -250,7 +250,7 @@ public sealed class TenantGrain(
 
     public async Task<Result<InvitationIssued>> InviteAsync(Actor actor, string email, string role)
     {
-        var invalid = ValidateRoleChange(actor, role, targetIsOwner: false);
+        var invalid = PlatformRoles.Refuse(actor, Id, target: null, role, State.Members) ?? ValidateRoleChange(actor, role, targetIsOwner: false);
         if (!Emails.IsValid(email))
         {
             return Failure.Validation("email", "email must be a valid address.");
@@ -324,7 +324,8 @@ public sealed class TenantGrain(
         {
             return Failure.NotFound("Team member");
         }
-        var refused = ValidateRoleChange(actor, role, member.Role == Roles.Owner) ?? RefuseLosingLastOwner(member, role);
+        var refused = PlatformRoles.Refuse(actor, Id, member, role, State.Members)
+            ?? ValidateRoleChange(actor, role, member.Role == Roles.Owner) ?? RefuseLosingLastOwner(member, role);
         if (refused is null && !Seats.Uses(member.Role) && Seats.Uses(role))
         {
             refused = PlanLimitChecks.OneMoreSeat(State.Plan, (await SubscribedPlanAsync()).ToLimits(), SeatsInUse());
@@ -351,7 +352,8 @@ public sealed class TenantGrain(
         {
             return Failure.NotFound("Team member");
         }
-        var refused = (member.Role == Roles.Owner && !IsOwnerLike(actor) ? OnlyOwners() : null) ?? RefuseLosingLastOwner(member, newRole: null);
+        var refused = PlatformRoles.Refuse(actor, Id, member, newRole: null, State.Members)
+            ?? (member.Role == Roles.Owner && !IsOwnerLike(actor) ? OnlyOwners() : null) ?? RefuseLosingLastOwner(member, newRole: null);
         if (refused is not null)
         {
             return refused;
@@ -412,7 +414,7 @@ public sealed class TenantGrain(
 
     private static Failure? ValidateRoleChange(Actor actor, string role, bool targetIsOwner)
     {
-        if (!Roles.TenantRoles.Contains(role))
+        if (!Roles.TenantRoles.Contains(role) && role != Roles.PlatformAdmin)
         {
             return Failure.Validation("role", $"role must be one of {string.Join(", ", Roles.TenantRoles)}.");
         }

@@ -18,8 +18,7 @@ public sealed class WidgetKeyGrain(
     SecretProtector secrets,
     TimeProvider time) : Grain, IWidgetKeyGrain
 {
-    private DateTimeOffset _windowStart;
-    private int _requestsInWindow;
+    private readonly KeyRequestBudget _budget = new(time);
     /// <summary>The binding as authorizations answer it: identity secrets opened once per activation or bind, not per request.</summary>
     private WidgetKeyBinding? _authorized;
 
@@ -36,7 +35,9 @@ public sealed class WidgetKeyGrain(
         await key.WriteStateAsync();
     }
 
-    public Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin)
+    public Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin) => AuthorizeVisitorAsync(origin, visitorAddress: null);
+
+    public Task<Result<WidgetKeyBinding>> AuthorizeVisitorAsync(string? origin, string? visitorAddress)
     {
         var binding = key.State.Binding;
         if (binding is null || key.State.Revoked)
@@ -48,21 +49,14 @@ public sealed class WidgetKeyGrain(
             return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list."));
         }
         _authorized ??= binding with { SealedIdentitySecrets = null, IdentitySecrets = WidgetIdentitySecrets.Open(secrets, binding) };
-        return Task.FromResult<Result<WidgetKeyBinding>>(TryTakeRequest(out var retryAfter)
-            ? _authorized
-            : new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter));
-    }
-
-    /// <summary>A fixed one-minute window per key, across every web node (this grain is the key's only activation).</summary>
-    private bool TryTakeRequest(out TimeSpan retryAfter)
-    {
-        var now = time.GetUtcNow();
-        if (now - _windowStart >= TimeSpan.FromMinutes(1))
-        {
-            _windowStart = now;
-            _requestsInWindow = 0;
-        }
-        retryAfter = _windowStart + TimeSpan.FromMinutes(1) - now;
-        return ++_requestsInWindow <= limits.Value.WidgetKeyPerMinute;
+        // A fixed one-minute window per key, across every web node (this grain is the key's only activation).
+        return Task.FromResult<Result<WidgetKeyBinding>>(
+            _budget.TryTake(visitorAddress, limits.Value.WidgetKeyPerMinute, limits.Value.WidgetKeyPerMinutePerIp, out var retryAfter) switch
+            {
+                KeyRequestBudget.Verdict.Admitted => _authorized,
+                KeyRequestBudget.Verdict.AddressExhausted =>
+                    new Failure(FailureCodes.RateLimited, "This address has sent too many requests with this widget key; slow down.", RetryAfter: retryAfter),
+                _ => new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter),
+            });
     }
 }

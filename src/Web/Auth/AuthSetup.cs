@@ -1,3 +1,4 @@
+using Bob.Web.Http;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Bob.Web.Auth;
@@ -21,11 +22,14 @@ public static class AuthSetup
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
+            Secure = SecureCookies(context),
             Path = "/",
             Expires = expiresAt,
         });
 
     public static void ClearSessionCookie(this HttpContext context) =>
-        context.Response.Cookies.Delete(BobClaims.SessionCookie, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax });
+        context.Response.Cookies.Delete(BobClaims.SessionCookie, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = SecureCookies(context) });
+
+    private static bool SecureCookies(HttpContext context) =>
+        context.Request.IsHttps || PublicUrl.IsHttps(context.RequestServices.GetRequiredService<IConfiguration>());
 }

@@ -14,6 +14,11 @@ public static class PublicUrl
 
     public static string? Configured(IConfiguration configuration) => configuration[Setting] is { Length: > 0 } url ? url.Trim() : null;
 
+    /// <summary>True when browsers reach Bob over https: cookies are then <c>Secure</c> and HSTS is sent, whatever the last
+    /// hop to this node was (a TLS-terminating proxy forwards plain HTTP).</summary>
+    public static bool IsHttps(IConfiguration configuration) =>
+        Configured(configuration) is { } url && url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Throws at start-up, with what to set, when the setting is missing in Production or is not an http(s) base URL.</summary>
     public static void Validate(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bob.Web.Http;
@@ -14,6 +15,7 @@ public static class RateLimits
     {
         var authPerMinute = configuration.GetValue("Bob:RateLimits:AuthPerMinutePerIp", 30);
         var chatPerMinute = configuration.GetValue("Bob:RateLimits:ChatPerMinutePerIp", 120);
+        services.AddBobThrottles(configuration);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -34,7 +36,7 @@ public static class RateLimits
     /// A widget page must be able to read "slow down" (else it can only say "unreachable"), so a per-IP 429 on
     /// <c>/api/widget/*</c> echoes the browser's Origin. It reveals nothing: no key, tenant or data was looked at.
     /// </summary>
-    private static void AllowWidgetToReadRejection(HttpContext context)
+    public static void AllowWidgetToReadRejection(HttpContext context)
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (context.Request.Path.StartsWithSegments("/api/widget", StringComparison.OrdinalIgnoreCase) && origin.Length > 0)
@@ -45,8 +47,9 @@ public static class RateLimits
         }
     }
 
+    /// <summary>One bucket per client: an IPv4 address or an IPv6 /64 (<see cref="LoginSources"/>), after trusted proxies were unwrapped.</summary>
     public static RateLimitPartition<string> PerIp(HttpContext context, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            LoginSources.Of(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
 }

@@ -26,20 +26,43 @@ public static class SecurityHeaders
     /// <summary>Everything that is not a page (JSON, problems, event streams): nothing may run or be framed from it.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseBobSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <summary>HSTS for a year on every response when <c>Bob:PublicUrl</c> is https; no includeSubDomains (other hosts
+    /// of the operator's domain are not Bob's to decide).</summary>
+    public const string StrictTransport = "max-age=31536000";
+
+    public static IApplicationBuilder UseBobSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(() =>
+        var hsts = PublicUrl.IsHttps(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.Use((context, next) =>
         {
-            Apply(context);
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                Apply(context);
+                if (hsts)
+                {
+                    context.Response.Headers.StrictTransportSecurity = StrictTransport;
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
         });
-        return next(context);
-    });
+    }
+
+    /// <summary>
+    /// Nothing Bob answers may be kept by a browser, proxy or CDN unless its route chose its own caching (the widget's and
+    /// consoles' static files, the pricebook): answers carry transcripts, tokens, secrets and keys, and a default cannot be
+    /// forgotten on the next such route the way a per-route marker can.
+    /// </summary>
+    public const string NoStore = "no-store";
 
     public static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         var path = context.Request.Path;
+        if (headers.CacheControl.Count == 0)
+        {
+            headers.CacheControl = NoStore;
+        }
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         if (path.StartsWithSegments("/widget"))

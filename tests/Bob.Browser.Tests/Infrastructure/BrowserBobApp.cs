@@ -10,6 +10,8 @@ public sealed class BrowserBobApp : BobWebApp
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
     {
         ["Bob:RateLimits:ChatPerMinutePerIp"] = "100000",
+        ["Bob:RateLimits:WidgetKeyPerMinutePerIp"] = "100000",
+        ["Bob:RateLimits:HandoffPerHourPerIp"] = "100000",
         ["Bob:Webhooks:AllowPrivateNetworks"] = "true",
     };
 }

@@ -61,6 +61,11 @@ public class BobWebApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Bob:Admin:Email"] = AdminEmail;
         _settings["Bob:Admin:Password"] = AdminPassword;
         _settings["Bob:RateLimits:AuthPerMinutePerIp"] = "100000";
+        // Every test client shares one address (TestServer has none, Kestrel fixtures use loopback): the caps per visitor
+        // address are tested by fixtures that lower them again.
+        _settings["Bob:RateLimits:WidgetKeyPerMinutePerIp"] = "100000";
+        _settings["Bob:RateLimits:HandoffPerHourPerIp"] = "100000";
+        _settings["Bob:RateLimits:WebhookTestsPerMinutePerTenant"] = "100000";
         _settings["Logging:LogLevel:Bob.Web.Access"] = "Warning";
         foreach (var (key, value) in Overrides)
         {

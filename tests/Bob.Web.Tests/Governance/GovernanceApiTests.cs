@@ -9,14 +9,14 @@ namespace Bob.Web.Tests.Governance;
 public sealed class GovernanceApiTests(GuardrailsApp app)
 {
     [Fact]
-    public async Task A_new_tenant_has_no_guardrails_hard_stop_no_retention_and_public_chat_off()
+    public async Task A_new_tenant_redacts_personal_data_and_has_no_other_guardrails_hard_stop_no_retention_and_public_chat_off()
     {
         var tenant = await app.SignupAsync();
 
         var governance = await app.GovernanceAsync(tenant);
 
         Assert.Empty(governance["blockedTopics"]!.AsArray());
-        Assert.False(governance["piiRedaction"]!.GetValue<bool>());
+        Assert.True(governance["piiRedaction"]!.GetValue<bool>());
         Assert.Empty(governance["handoffKeywords"]!.AsArray());
         Assert.Equal("hard_stop", governance["creditPolicy"]!.GetValue<string>());
         Assert.Null(governance["retentionDays"]);
@@ -44,7 +44,7 @@ public sealed class GovernanceApiTests(GuardrailsApp app)
     {
         var tenant = await app.SignupAsync();
         var before = await app.LastAuditIdAsync(tenant);
-        var document = GovernanceApi.Document(piiRedaction: true, blockedTopics: ["politics"], creditPolicy: "overage");
+        var document = GovernanceApi.Document(piiRedaction: false, blockedTopics: ["politics"], creditPolicy: "overage");
 
         await app.PutGovernanceAsync(tenant, document);
         await app.PutGovernanceAsync(tenant, document);
@@ -53,9 +53,9 @@ public sealed class GovernanceApiTests(GuardrailsApp app)
         Assert.Equal("governance.updated", entry.Action());
         Assert.Equal(tenant.OwnerId, entry.ActorId());
         Assert.Equal(tenant.TenantId, entry.TargetId());
-        Assert.False(entry["before"]!["piiRedaction"]!.GetValue<bool>());
+        Assert.True(entry["before"]!["piiRedaction"]!.GetValue<bool>());
         Assert.Equal("hard_stop", entry["before"]!["creditPolicy"]!.GetValue<string>());
-        Assert.True(entry["after"]!["piiRedaction"]!.GetValue<bool>());
+        Assert.False(entry["after"]!["piiRedaction"]!.GetValue<bool>());
         Assert.Equal("overage", entry["after"]!["creditPolicy"]!.GetValue<string>());
         Assert.Equal("politics", entry["after"]!["blockedTopics"]![0]!.GetValue<string>());
     }
@@ -113,9 +113,9 @@ public sealed class GovernanceApiTests(GuardrailsApp app)
         var member = app.Bearer((await app.AddMemberAsync(tenant, role))["token"]!.GetValue<string>());
 
         await (await member.GetAsync("/api/governance")).AssertProblemAsync(403, "forbidden");
-        await (await member.PutAsJsonAsync("/api/governance", GovernanceApi.Document(piiRedaction: true))).AssertProblemAsync(403, "forbidden");
+        await (await member.PutAsJsonAsync("/api/governance", GovernanceApi.Document(piiRedaction: false))).AssertProblemAsync(403, "forbidden");
 
-        Assert.False((await app.GovernanceAsync(tenant))["piiRedaction"]!.GetValue<bool>());
+        Assert.True((await app.GovernanceAsync(tenant))["piiRedaction"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -130,10 +130,10 @@ public sealed class GovernanceApiTests(GuardrailsApp app)
         var tenant = await app.SignupAsync();
         var other = await app.SignupAsync();
 
-        await app.PutGovernanceAsync(other, GovernanceApi.Document(piiRedaction: true, blockedTopics: ["politics"], publicChat: true));
+        await app.PutGovernanceAsync(other, GovernanceApi.Document(piiRedaction: false, blockedTopics: ["politics"], publicChat: true));
 
         var mine = await app.GovernanceAsync(tenant);
-        Assert.False(mine["piiRedaction"]!.GetValue<bool>());
+        Assert.True(mine["piiRedaction"]!.GetValue<bool>());
         Assert.Empty(mine["blockedTopics"]!.AsArray());
     }
 

@@ -119,6 +119,22 @@ public sealed partial class DeployManifestTests
         }
     }
 
+    [Fact]
+    public void Web_nodes_say_which_proxies_they_trust_and_the_kubernetes_list_is_valid()
+    {
+        var services = Compose()["services"].AsMap();
+        foreach (var node in new[] { "web-1", "web-2" })
+        {
+            Assert.Equal("${BOB_TRUSTED_PROXIES:-}", services[node].AsMap()["environment"].AsMap()["Bob__Network__TrustedProxies"]);
+        }
+        var web = Containers(KubernetesDocuments().Single(d => d["kind"] is "Deployment" && Name(d) == "bob-web")).Single().Container;
+        var env = web["env"].AsList().Select(e => e.AsMap()).ToDictionary(e => (string)e["name"], e => e.GetValueOrDefault("value") as string);
+        Assert.StartsWith("https://", env["Bob__PublicUrl"], StringComparison.Ordinal);
+        var trusted = new Bob.Web.Http.TrustedProxyOptions { TrustedProxies = env["Bob__Network__TrustedProxies"]! };
+        Assert.NotEmpty(trusted.Entries());
+        Assert.True(new Bob.Web.Http.TrustedProxyOptionsValidator().Validate(null, trusted).Succeeded);
+    }
+
     [Theory]
     [InlineData("src/Silo/Silo.csproj")]
     [InlineData("src/Web/Web.csproj")]

@@ -108,6 +108,7 @@ export function problemText(strings, code) {
     case 'credits_exhausted':
       return strings.creditsExhausted;
     case 'too_many_requests':
+    case 'rate_limited':
       return strings.tooMany;
     case 'tenant_suspended':
     case 'invalid_widget_key':

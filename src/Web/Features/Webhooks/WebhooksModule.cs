@@ -39,7 +39,8 @@ public sealed class WebhooksModule : ICarterModule
             .Describe<WebhookEndpointView>("Issue a new signing secret; the old one keeps signing beside it for 24 hours", StatusCodes.Status200OK, 401, 403, 404, 503);
         app.MapPost("/{id:bobid}/test", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await Endpoint(cluster, caller, id).SendTestAsync()).ToHttp(context, queued => TypedResults.Accepted((string?)null, queued))).WithName("TestWebhook")
-            .Describe<WebhookTestQueued>("Send a webhook.test event to this endpoint", StatusCodes.Status202Accepted, 401, 403, 404, 409, 503);
+            .Throttled(Throttles.WebhookTest, Throttles.ByTenant, "Too many webhook test sends from this business; try again shortly.")
+            .Describe<WebhookTestQueued>("Send a webhook.test event to this endpoint (429 rate_limited past the per-tenant cap)", StatusCodes.Status202Accepted, 401, 403, 404, 409, 429, 503);
         app.MapGet("/{id:bobid}/deliveries", async (string id, string? cursor, string? limit, Caller caller, IClusterClient cluster, HttpContext context) =>
             (await WebhookActions.ListDeliveriesAsync(cluster, caller, id, cursor, limit)).ToHttp(context)).WithName("ListWebhookDeliveries")
             .Describe<WebhookDeliveryPage>("The delivery log, newest first: event, attempts, status codes, latency, next retry (cursor paging)", StatusCodes.Status200OK, 400, 401, 403, 404, 503);

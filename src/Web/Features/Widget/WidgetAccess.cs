@@ -26,10 +26,11 @@ public static class WidgetAccess
         var origin = context.Request.Headers.Origin.ToString();
         // Repeatable: a second authorization only counts once more against the key's rate limit.
         var guard = context.RequestServices.GetRequiredService<SiloLossGuard>();
-        var result = await guard.CallAsync(() => cluster.Reference<IWidgetKeyGrain>(key).AuthorizeAsync(origin), repeatable: true);
+        var address = LoginSources.Of(context.Connection.RemoteIpAddress);
+        var result = await guard.CallAsync(() => cluster.Reference<IWidgetKeyGrain>(key).AuthorizeVisitorAsync(origin, address), repeatable: true);
         // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
         // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
-        if (result.IsSuccess || result.Failure!.Code == FailureCodes.TooManyRequests)
+        if (result.IsSuccess || result.Failure!.Code is FailureCodes.TooManyRequests or FailureCodes.RateLimited)
         {
             AllowOrigin(context, origin);
         }

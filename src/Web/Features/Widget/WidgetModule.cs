@@ -26,6 +26,7 @@ public sealed class WidgetModule : ICarterModule
         app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithMetadata(WidgetKeyRequired.Instance)
             .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (needs ?visitor_token=; resume with Last-Event-ID)", 401, 403, 404, 429, 503);
         app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithMetadata(WidgetKeyRequired.Instance)
+            .Throttled(Throttles.Handoff, Throttles.ByClientAddress, "This address asked for a human too often; try again later.")
             .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
     }
 
