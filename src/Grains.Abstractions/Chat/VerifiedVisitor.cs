@@ -17,6 +17,7 @@ public sealed record VerifiedVisitor(
     public const int NameMax = 200;
 
     /// <summary>Always true: the wire says so, so a reader never mistakes a claimed identity for this one.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Written to JSON, which writes instance properties only.")]
     public bool Verified => true;
 }
 
@@ -29,12 +30,3 @@ public sealed record VisitorConversation(
     [property: Id(3)] DateTimeOffset LastMessageAt,
     [property: Id(4)] int MessageCount,
     [property: Id(5)] string LastPreview);
-
-/// <summary>A signed-in visitor's conversations (keyed 0, stateless): read straight from the per-user index.</summary>
-[Alias("bob.IVisitorConversationsGrain")]
-public interface IVisitorConversationsGrain : IGrainWithIntegerKey
-{
-    /// <summary>The visitor's widget conversations of this tenant, most recently active first, at most <paramref name="limit"/>.</summary>
-    [Alias("List")]
-    Task<IReadOnlyList<VisitorConversation>> ListAsync(Common.TenantId tenant, string userId, int limit);
-}
