@@ -20,6 +20,8 @@ public sealed record ConsolePage(string Path, string Label, string? Permission, 
     public static readonly ConsolePage Team = new("/portal/team", "Team", Permissions.TeamManage, PortalArea);
     public static readonly ConsolePage Usage = new("/portal/usage", "Usage", Permissions.UsageRead, PortalArea);
     public static readonly ConsolePage Insights = new("/portal/insights", "Insights", Permissions.UsageRead, PortalArea);
+    public static readonly ConsolePage Plan = new("/portal/plan", "Plan", Permissions.BillingManage, PortalArea);
+    public static readonly ConsolePage Playground = new("/portal/playground", "Playground", Permissions.ChatManage, PortalArea);
     public static readonly ConsolePage Webhooks = new("/portal/webhooks", "Webhooks", Permissions.WebhooksManage, PortalArea);
     public static readonly ConsolePage Governance = new("/portal/governance", "Governance", Permissions.GovernanceManage, PortalArea);
     public static readonly ConsolePage Audit = new("/portal/audit", "Audit log", Permissions.AuditRead, PortalArea);
@@ -30,7 +32,7 @@ public sealed record ConsolePage(string Path, string Label, string? Permission, 
     public static readonly ConsolePage AdminPricebook = new("/admin/pricebook", "Pricebook", Permissions.PricebookPublish, AdminArea);
 
     /// <summary>Every page in navigation order; a page joins the navigation by being listed here.</summary>
-    public static IReadOnlyList<ConsolePage> All { get; } = [PortalHome, Widget, Personas, Knowledge, Team, Usage, Insights, Webhooks, Governance, Audit, MissionControl, Admin, AdminPricebook];
+    public static IReadOnlyList<ConsolePage> All { get; } = [PortalHome, Widget, Personas, Knowledge, Team, Usage, Insights, Plan, Playground, Webhooks, Governance, Audit, MissionControl, Admin, AdminPricebook];
 
     public bool OpensFor(string role) => Permission is null || Permissions.Grants(role, Permission);
 }

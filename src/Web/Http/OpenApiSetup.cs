@@ -37,12 +37,15 @@ public static class OpenApiSetup
                 document.Info.Description = "Bob, a governed AI front office: tenants, team, personas, knowledge, widget keys, the three chat paths and Mission Control. " +
                     "Errors are RFC 9457 problems with a stable `code`. Chat payloads use snake_case, everything else camelCase.";
                 AddSecuritySchemes(document);
+                ApiExampleCatalog.DescribeTags(document);
+                OpenApiWebhooks.Describe(document);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 DescribeSecurity(operation, context.Description.ActionDescriptor.EndpointMetadata, context.Document!);
                 DeclarePathParameters(operation, context.Description.RelativePath);
+                ApiExampleCatalog.AddCodeSamples(operation, context.Description.HttpMethod ?? "", context.Description.RelativePath);
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -61,7 +64,7 @@ public static class OpenApiSetup
         app.MapOpenApi(DocumentPath).AllowAnonymous().AddEndpointFilter((context, next) => context.HttpContext.Request.Query.ContainsKey("documentName")
             ? ValueTask.FromResult<object?>(Problems.From(Grains.Abstractions.Common.Failure.NotFound("OpenAPI document")))
             : next(context));
-        app.MapScalarApiReference(ReferencePath, options => options.WithTitle("Bob API reference").WithOpenApiRoutePattern(DocumentPath))
+        app.MapScalarApiReference(ReferencePath, options => options.WithTitle("Bob API reference").WithOpenApiRoutePattern(DocumentPath).DisableDefaultFonts())
             .AllowAnonymous();
     }
 

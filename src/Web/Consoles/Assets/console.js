@@ -86,9 +86,10 @@ document.querySelectorAll('[data-open-chat]').forEach(function (button) {
 });
 
 // Knowledge's "try a question": the console chat path (POST /api/chat/message, the session cookie and the page's CSRF
-// token), showing the grounded answer with the article it cites.
+// token), showing the grounded answer with the article it cites. Questions continue one conversation while the page is open.
 document.querySelectorAll('[data-try-question]').forEach(function (form) {
   var log = document.getElementById('try-answer');
+  var sessionId = null;
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var input = form.elements.message;
@@ -96,18 +97,20 @@ document.querySelectorAll('[data-try-question]').forEach(function (form) {
     if (!text) return;
     var button = form.querySelector('button');
     button.disabled = true;
-    log.textContent = '';
     appendMessage(log, 'visitor', 'You', text);
     var thinking = appendMessage(log, 'system', 'Bob', 'Thinking…');
+    var body = { message: text };
+    if (sessionId) body.session_id = sessionId;
     fetch('/api/chat/message', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': form.elements._csrf.value },
-      body: JSON.stringify({ message: text })
+      body: JSON.stringify(body)
     })
       .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, json: json }; }); })
       .then(function (answer) {
         thinking.remove();
         if (!answer.ok) { appendMessage(log, 'system', 'Bob', answer.json.detail || 'No answer.'); return; }
+        sessionId = answer.json.session_id;
         appendMessage(log, 'assistant', (answer.json.persona && answer.json.persona.name) || 'Assistant', answer.json.reply, answer.json.citations);
       })
       .catch(function () { thinking.remove(); appendMessage(log, 'system', 'Bob', 'Bob could not be reached. Try again.'); })

@@ -44,6 +44,24 @@ public sealed class WebhooksPagesModule : ICarterModule
                 : await RenderEndpointAsync(cluster, caller, context, id, null, null, deleted.Failure);
         }).MemberPage(ConsolePage.Webhooks);
 
+        app.MapPost(ListPath + "/{id:bobid}/edit", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+        {
+            var form = await PageForm.ReadAsync(context);
+            // A blank description clears it (null would leave it as it was); the events are exactly those ticked.
+            var input = new WebhookEndpointInput(form["url"] ?? "", form.All("events"), form["description"] ?? "");
+            var updated = await WebhookActions.Endpoint(cluster, caller, id).UpdateAsync(input);
+            return updated.IsSuccess
+                ? PageResults.SeeOther($"{ListPath}/{id}?done=edited")
+                : await RenderEndpointAsync(cluster, caller, context, id, null, null, updated.Failure, new { EditForm = form, EditFailure = updated.Failure, ActionFailure = (Failure?)null });
+        }).MemberPage(ConsolePage.Webhooks);
+
+        // The new secret is shown once, on this answer (as at registration); the old one keeps signing until its end time.
+        app.MapPost(ListPath + "/{id:bobid}/rotate-secret", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
+        {
+            var rotated = await WebhookActions.Endpoint(cluster, caller, id).RotateSecretAsync();
+            return await RenderEndpointAsync(cluster, caller, context, id, null, null, rotated.Failure, rotated.IsSuccess ? new { Rotated = rotated.Value } : null);
+        }).MemberPage(ConsolePage.Webhooks);
+
         app.MapPost(ListPath + "/{id:bobid}/deliveries/{deliveryId:bobid}/redeliver", async (string id, string deliveryId, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var queued = await WebhookActions.Endpoint(cluster, caller, id).RedeliverAsync(deliveryId);
@@ -68,6 +86,7 @@ public sealed class WebhooksPagesModule : ICarterModule
         "enabled" => "Endpoint enabled.",
         "test" => "Test event queued; it appears in the deliveries below.",
         "redelivered" => "Delivery queued again, with the same webhook-id.",
+        "edited" => "Endpoint saved.",
         _ => null,
     };
 
@@ -79,9 +98,16 @@ public sealed class WebhooksPagesModule : ICarterModule
     }
 
     private static async Task<IResult> RenderEndpointAsync(IClusterClient cluster, Caller caller, HttpContext context, string id, string? cursor, string? notice,
-        Failure? actionFailure = null)
+        Failure? actionFailure = null, object? extra = null)
     {
         var parameters = PageResults.Parameters(context, new { Notice = notice, ActionFailure = actionFailure, Cursor = cursor });
+        if (extra is not null)
+        {
+            foreach (var (name, value) in PageResults.Parameters(context, extra))
+            {
+                parameters[name] = value;
+            }
+        }
         if (await WebhookActions.Endpoint(cluster, caller, id).GetAsync() is not { } endpoint)
         {
             parameters["ActionFailure"] = WebhookActions.NotFound;

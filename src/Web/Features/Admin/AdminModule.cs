@@ -39,6 +39,10 @@ public sealed class AdminModule : ICarterModule
         app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
             .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
+        app.MapPut("/{id:bobid}/plan", async (string id, Tenant.PlanBody body, IClusterClient cluster, HttpContext context) =>
+            (await Tenant.PlanActions.ChangeAsync(cluster, id, body.Plan)).ToHttp(context)).WithName("ChangeTenantPlanAsAdmin")
+            .Describe<TenantOverview>("Move a tenant to a plan under the live pricebook, audited; the same rules as PUT /api/tenant/plan (refused while seats or integrations exceed it)",
+                StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
         app.MapPost("/{id:bobid}/resume", (string id, IClusterClient cluster, HttpContext context) =>
             SetSuspendedAsync(id, false, cluster, context)).WithName("ResumeTenant")
             .Describe<TenantOverview>("Resume a suspended tenant", StatusCodes.Status200OK, 401, 403, 404, 503);

@@ -23,13 +23,7 @@ public sealed class TenantModule : ICarterModule
             .Describe<TenantOverview>("This tenant: name, status, plan, the pricebook version it was subscribed under, the billing period, limits and seats in use",
                 StatusCodes.Status200OK, 401, 404, 503);
         app.MapPut("/plan", async (PlanBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-        {
-            if (new Fields().Required("plan", body.Plan).Failure is { } invalid)
-            {
-                return Problems.From(invalid);
-            }
-            return (await cluster.GetGrain<ITenantGrain>(caller.Tenant).ChangePlanAsync(body.Plan!)).ToHttp(context);
-        }).RequirePermission(Permissions.BillingManage).WithName("ChangePlan")
+            (await PlanActions.ChangeAsync(cluster, caller.Tenant.Value, body.Plan)).ToHttp(context)).RequirePermission(Permissions.BillingManage).WithName("ChangePlan")
             .Describe<TenantOverview>("Subscribe to a plan under the live pricebook; refused while seats or integrations exceed the new plan",
                 StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
         app.MapGet("/settings", async (Caller caller, IClusterClient cluster) =>
