@@ -210,7 +210,7 @@ public sealed class ConversationGrain(
             {
                 return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
             }
-            var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
+            var issued = _transcript.OpensVisitorConversation(ChatChannel.Widget) ? VisitorTokens.New() : null;
             request = request with { Message = await TurnAdmission.GovernedAsync(tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
@@ -308,7 +308,7 @@ public sealed class ConversationGrain(
     /// <summary>A handoff keyword: the visitor's message and the line saying a person was asked, the conversation waiting.</summary>
     private async Task<Result<ChatReply>> CommitHandedOffTurnAsync(ChatTurn turn, ChatPersona persona, WebhookSubscriptions webhooks)
     {
-        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
+        var issued = _transcript.OpensVisitorConversation(turn.Channel) ? VisitorTokens.New() : null;
         var change = _transcript.HandedOffTurn(turn, persona, issued);
         await CommitAsync(change, webhooks);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
@@ -320,7 +320,7 @@ public sealed class ConversationGrain(
     {
         var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
         // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
-        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.New() : null;
+        var issued = _transcript.OpensVisitorConversation(turn.Channel) ? VisitorTokens.New() : null;
         var cost = CreditLedger.Chargeable(reply.CreditsCost, answer.Hold, answer.CreditPolicy);
         var change = _transcript.AnsweredTurn(turn, answer.Persona, reply.Text, citations, reply.Handoff, cost, issued);
         ulong? transaction;

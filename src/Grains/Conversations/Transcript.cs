@@ -45,32 +45,29 @@ public sealed class Transcript
     /// <summary>A human agent has taken the conversation over, or the visitor asked for one: the assistant stays silent.</summary>
     public bool HumanHasIt => ConversationStatus.IsWithHumans(Row?.Status);
 
-    /// <summary>This turn would open a widget conversation, which issues its visitor's token.</summary>
-    public bool OpensWidgetConversation(ChatChannel channel) => Row is null && channel == ChatChannel.Widget;
+    /// <summary>This turn would open a visitor's (widget or public) conversation, which issues its visitor's token,
+    /// whoever chose the id.</summary>
+    public bool OpensVisitorConversation(ChatChannel channel) => Row is null && channel != ChatChannel.Console;
 
     /// <summary>
-    /// Why a widget visitor may not continue this conversation, or null: one whose id the server minted needs the
-    /// visitor token; a token that is sent must match (client-chosen ids keep working without one, as in the seed).
+    /// Why a visitor may not continue this conversation, or null: every turn after the first needs the visitor token
+    /// the first turn issued, whoever chose the id (knowing an id and the public key is never enough).
     /// </summary>
-    public Failure? VisitorRefusal(VisitorAccess? visitor)
-    {
-        if (Row is null || Row.Channel != ChatChannel.Widget)
-        {
-            return null;
-        }
-        if (visitor?.Token is not { } token)
-        {
-            return Row.ServerMinted ? TokenRequired() : null;
-        }
-        return VisitorTokens.Matches(Row.VisitorTokenHash, token) ? null : WrongToken();
-    }
+    public Failure? VisitorRefusal(VisitorAccess? visitor) =>
+        Row is null || Row.Channel == ChatChannel.Console ? null : VisitorProof(visitor?.Token);
 
     /// <summary>The conversation as its widget visitor may read it: only with the token its first turn issued.</summary>
     public Result<ConversationView> VisitorView(string? visitorToken) =>
         Row is null || Row.Channel != ChatChannel.Widget ? Failure.NotFound("Conversation")
-        : visitorToken is null ? TokenRequired()
-        : !VisitorTokens.Matches(Row.VisitorTokenHash, visitorToken) ? WrongToken()
+        : VisitorProof(visitorToken) is { } refused ? refused
         : View();
+
+    /// <summary>The one check that a visitor owns this conversation (turns, reads and streams all come here): the token its
+    /// first turn issued. A conversation opened before tokens were issued on its path has none, so no token matches it.</summary>
+    private Failure? VisitorProof(string? token) =>
+        token is null ? TokenRequired()
+        : VisitorTokens.Matches(Row!.VisitorTokenHash, token) ? null
+        : WrongToken();
 
     /// <summary>Conversations belong to the path that opened them; another path sees no such conversation.</summary>
     public bool BelongsTo(ChatChannel channel) => Row is null || Row.Channel == channel;

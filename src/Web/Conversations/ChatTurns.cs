@@ -34,7 +34,7 @@ public static class ChatTurns
             return Problems.From(invalid);
         }
         var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
-        var visitor = channel == ChatChannel.Widget ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
+        var visitor = channel != ChatChannel.Console ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null) : null;
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor, tenantRead);
         var measured = new MeasuredTurn(WebMetrics.For(context), channel);
         // A turn with its client_message_id may be sent again if its silo dies under it: the grain replays, never re-runs.

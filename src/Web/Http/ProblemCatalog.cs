@@ -35,7 +35,7 @@ public static class ProblemCatalog
         [FailureCodes.SessionTakenOver] = (409, "A human agent has taken over this conversation"),
         [FailureCodes.SessionNotTakenOver] = (409, "The conversation is not taken over"),
         [FailureCodes.VisitorTokenRequired] = (401, "This conversation needs its visitor token"),
-        [FailureCodes.InvalidVisitorToken] = (403, "The visitor token does not match this conversation"),
+        [FailureCodes.InvalidVisitorToken] = (401, "The visitor token does not match this conversation"),
         [FailureCodes.DuplicateWebhook] = (409, "A webhook endpoint with this URL exists"),
         [FailureCodes.WebhookDisabled] = (409, "The webhook endpoint is disabled"),
         [FailureCodes.Conflict] = (409, "Conflict"),

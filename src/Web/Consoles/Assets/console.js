@@ -83,6 +83,7 @@ function appendMessage(log, role, who, text, citations) {
 document.querySelectorAll('[data-public-chat]').forEach(function (form) {
   var log = document.getElementById('public-chat-log');
   var sessionId = null;
+  var visitorToken = null;
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var input = form.elements.message;
@@ -92,12 +93,14 @@ document.querySelectorAll('[data-public-chat]').forEach(function (form) {
     appendMessage(log, 'visitor', 'You', text);
     input.value = ''; button.disabled = true;
     var body = { message: text, business_id: 'platform' };
-    if (sessionId) body.session_id = sessionId;
+    if (sessionId) { body.session_id = sessionId; body.visitor_token = visitorToken; }
     fetch('/api/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, json: json }; }); })
       .then(function (answer) {
         if (!answer.ok) { appendMessage(log, 'system', 'Bob', answer.json.detail || 'Bob could not answer.'); return; }
         sessionId = answer.json.session_id;
+        // The first turn issues the conversation's visitor token; every later turn proves ownership with it.
+        if (answer.json.visitor_token) visitorToken = answer.json.visitor_token;
         appendMessage(log, 'assistant', (answer.json.persona && answer.json.persona.name) || 'Bob', answer.json.reply, answer.json.citations);
       })
       .catch(function () { appendMessage(log, 'system', 'Bob', 'Bob could not be reached. Try again.'); })

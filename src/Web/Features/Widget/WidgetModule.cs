@@ -30,7 +30,7 @@ public sealed class WidgetModule : ICarterModule
     }
 
     private const string VisitorTokenNote =
-        "The first turn of a conversation answers visitor_token; a conversation whose session_id the server minted needs it in the body of every later turn.";
+        "The first turn of a conversation answers visitor_token, whoever chose the session_id; every later turn needs it in the body.";
 
     private static async Task<IResult> PreflightAsync(HttpContext context, IClusterClient cluster)
     {
