@@ -1,5 +1,6 @@
 using Bob.Web.Auth;
 using Bob.Web.Consoles;
+using Bob.Web.Conversations;
 using Bob.Web.Features.Health;
 using Bob.Web.Features.Widget;
 using Bob.Web.Hosting;
@@ -23,6 +24,7 @@ builder.Services
     .AddBobProblemDetails()
     .AddBobAuth()
     .AddBobRateLimits(builder.Configuration)
+    .AddBobStreams(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
     // Host names are checked by HostFilterMiddleware (same AllowedHosts setting, problem answers); the in-box filter stands aside.

@@ -16,6 +16,7 @@ public static class FailureCodes
     public const string CsrfFailed = "csrf_failed";
     public const string Forbidden = "forbidden";
     public const string TooManyRequests = "too_many_requests";
+    public const string RateLimited = "rate_limited";
     public const string LoginThrottled = "login_throttled";
     public const string EmailTaken = "email_taken";
     public const string InvalidInvitation = "invalid_invitation";

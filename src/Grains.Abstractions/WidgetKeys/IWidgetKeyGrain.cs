@@ -19,4 +19,9 @@ public interface IWidgetKeyGrain : IGrainWithStringKey
     /// else <c>invalid_widget_key</c> or <c>origin_not_allowed</c>.</summary>
     [Alias("Authorize")]
     Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin);
+
+    /// <summary>As <see cref="AuthorizeAsync"/>, but spends nothing of the key's rate budget: an open event stream asks it
+    /// every second to end when the key is revoked, rotated out or no longer lists the origin.</summary>
+    [Alias("StillAuthorized")]
+    Task<Result<WidgetKeyBinding>> StillAuthorizedAsync(string? origin);
 }

@@ -33,18 +33,28 @@ public sealed class WidgetKeyGrain(
 
     public Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin)
     {
+        var live = Live(origin);
+        if (!live.IsSuccess)
+        {
+            return Task.FromResult(live);
+        }
+        return Task.FromResult<Result<WidgetKeyBinding>>(TryTakeRequest(out var retryAfter)
+            ? live
+            : new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter));
+    }
+
+    public Task<Result<WidgetKeyBinding>> StillAuthorizedAsync(string? origin) => Task.FromResult(Live(origin));
+
+    private Result<WidgetKeyBinding> Live(string? origin)
+    {
         var binding = key.State.Binding;
         if (binding is null || key.State.Revoked)
         {
-            return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.InvalidWidgetKey, "The widget key is unknown or revoked."));
+            return new Failure(FailureCodes.InvalidWidgetKey, "The widget key is unknown or revoked.");
         }
-        if (!Origins.IsAllowed(binding.AllowedOrigins, origin))
-        {
-            return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list."));
-        }
-        return Task.FromResult<Result<WidgetKeyBinding>>(TryTakeRequest(out var retryAfter)
+        return Origins.IsAllowed(binding.AllowedOrigins, origin)
             ? binding
-            : new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter));
+            : new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list.");
     }
 
     /// <summary>A fixed one-minute window per key, across every web node (this grain is the key's only activation).</summary>

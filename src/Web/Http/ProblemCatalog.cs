@@ -20,6 +20,7 @@ public static class ProblemCatalog
         [FailureCodes.CsrfFailed] = (403, "Missing or wrong CSRF token"),
         [FailureCodes.Forbidden] = (403, "Forbidden"),
         [FailureCodes.TooManyRequests] = (429, "Too many requests"),
+        [FailureCodes.RateLimited] = (429, "Rate limited"),
         [FailureCodes.LoginThrottled] = (429, "Too many failed logins"),
         [FailureCodes.EmailTaken] = (409, "Email already registered"),
         [FailureCodes.InvalidInvitation] = (400, "Invalid invitation"),

@@ -1,9 +1,11 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.Extensions.Options;
 
 namespace Bob.Web.Features.Widget;
 
@@ -57,12 +59,28 @@ public sealed class WidgetModule : ICarterModule
     private static async Task<IResult> MessagesAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
         (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => ChatJson.Ok(VisitorViews.History(read.View)));
 
-    private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
-        (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => TypedResults.ServerSentEvents(EventStreams.RelayAsync(
-            from => read.Conversation.WaitForEventsAsync(from, EventStreams.PollWait),
-            EventStreams.ResumeFrom(context, read.View.Messages.Count == 0 ? 0 : read.View.Messages[^1].Seq),
+    private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster, OpenStreams streams, IOptions<StreamOptions> options)
+    {
+        var read = await ReadAsVisitorAsync(id, visitor_token, context, cluster);
+        if (!read.IsSuccess)
+        {
+            return Problems.From(read.Failure!, context);
+        }
+        // One visitor's conversation is the credential: every tab of theirs follows the same one.
+        var tenant = read.Value.Tenant;
+        var slot = streams.TryOpen($"widget:{tenant.Value}/{id}", LoginSources.Of(context.Connection.RemoteIpAddress));
+        if (!slot.IsSuccess)
+        {
+            return Problems.From(slot.Failure!, context);
+        }
+        context.Response.RegisterForDispose(slot.Value!);
+        return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
+            from => read.Value.Conversation.WaitForEventsAsync(from, EventStreams.PollWait),
+            EventStreams.ResumeFrom(context, read.Value.View.Messages.Count == 0 ? 0 : read.Value.View.Messages[^1].Seq),
             VisitorViews.Event,
-            context.RequestAborted)));
+            WidgetAccess.StreamAccess(context, cluster, tenant, options.Value.RecheckEvery),
+            context.RequestAborted));
+    }
 
     private static async Task<IResult> HandoffAsync(HumanRequestBody body, HttpContext context, IClusterClient cluster) =>
         await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
@@ -83,7 +101,7 @@ public sealed class WidgetModule : ICarterModule
         });
 
     /// <summary>Key and origin first, then the visitor token: the session id and the public key are never enough.</summary>
-    private static async Task<Result<(IConversationGrain Conversation, ConversationView View)>> ReadAsVisitorAsync(
+    private static async Task<Result<(IConversationGrain Conversation, ConversationView View, TenantId Tenant)>> ReadAsVisitorAsync(
         string id, string? visitorToken, HttpContext context, IClusterClient cluster)
     {
         var access = await WidgetAccess.AuthorizeAsync(context, cluster);
@@ -97,6 +115,6 @@ public sealed class WidgetModule : ICarterModule
         }
         var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
         var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken);
-        return view.IsSuccess ? (conversation, view.Value!) : view.Failure!;
+        return view.IsSuccess ? (conversation, view.Value!, access.Value.Tenant) : view.Failure!;
     }
 }
