@@ -33,6 +33,7 @@ public static class FailureCodes
     public const string SessionNotTakenOver = "session_not_taken_over";
     public const string VisitorTokenRequired = "visitor_token_required";
     public const string InvalidVisitorToken = "invalid_visitor_token";
+    public const string ConversationFull = "conversation_full";
     public const string DuplicateWebhook = "duplicate_webhook";
     public const string WebhookDisabled = "webhook_disabled";
     public const string Conflict = "conflict";

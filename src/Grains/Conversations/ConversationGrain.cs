@@ -202,7 +202,8 @@ public sealed class ConversationGrain(
             {
                 return Failure.NotFound("Conversation");
             }
-            if ((_transcript.VisitorRefusal(request.Visitor) ?? (request.Message is null ? null : ChatMessageRule.Check(request.Message))) is { } refused)
+            if ((_transcript.VisitorRefusal(request.Visitor) ?? (request.Message is null ? null : ChatMessageRule.Check(request.Message))
+                ?? (request.Message is null ? null : admission.Caps.Refusal(_transcript, ChatChannel.Widget, request.Message))) is { } refused)
             {
                 return refused;
             }

@@ -27,6 +27,7 @@ public sealed class Transcript
         Row = row;
         _messages = [.. messages];
         _time = time;
+        Count(_messages);
     }
 
     public TenantId Tenant { get; }
@@ -41,6 +42,12 @@ public sealed class Transcript
     public bool Exists => Row is not null;
 
     public int LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
+
+    /// <summary>The visitor's messages so far, counted as they are applied (<see cref="ConversationCaps"/>).</summary>
+    public int VisitorTurns { get; private set; }
+
+    /// <summary>UTF-8 bytes of every message's text so far (<see cref="ConversationCaps"/>).</summary>
+    public long StoredBytes { get; private set; }
 
     /// <summary>A human agent has taken the conversation over, or the visitor asked for one: the assistant stays silent.</summary>
     public bool HumanHasIt => ConversationStatus.IsWithHumans(Row?.Status);
@@ -166,6 +173,16 @@ public sealed class Transcript
         ArgumentNullException.ThrowIfNull(change);
         Row = change.Row;
         _messages.AddRange(change.Messages);
+        Count(change.Messages);
+    }
+
+    private void Count(IEnumerable<TranscriptMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            VisitorTurns += message.Role == TranscriptRole.Visitor ? 1 : 0;
+            StoredBytes += System.Text.Encoding.UTF8.GetByteCount(message.Text);
+        }
     }
 
     public IReadOnlyList<ConversationEvent> EventsAfter(long sequence)

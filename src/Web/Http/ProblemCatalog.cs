@@ -37,6 +37,7 @@ public static class ProblemCatalog
         [FailureCodes.SessionNotTakenOver] = (409, "The conversation is not taken over"),
         [FailureCodes.VisitorTokenRequired] = (401, "This conversation needs its visitor token"),
         [FailureCodes.InvalidVisitorToken] = (401, "The visitor token does not match this conversation"),
+        [FailureCodes.ConversationFull] = (409, "This conversation is full"),
         [FailureCodes.DuplicateWebhook] = (409, "A webhook endpoint with this URL exists"),
         [FailureCodes.WebhookDisabled] = (409, "The webhook endpoint is disabled"),
         [FailureCodes.Conflict] = (409, "Conflict"),

@@ -30,7 +30,8 @@ public sealed class TurnAdmissionTests
     public TurnAdmissionTests()
     {
         var builtIn = new AssistantEngine(new BuiltInChatClient());
-        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null), new GrainMetrics(_meters));
+        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null), new GrainMetrics(_meters),
+            new ConversationCaps(Microsoft.Extensions.Options.Options.Create(new ConversationCapOptions())));
     }
 
     [Fact]
