@@ -48,6 +48,19 @@ public static class ChatApi
     /// <summary>The visitor tokens first turns returned, by key and session, so a test's later turns prove ownership as the widget does.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, string Session), string> VisitorTokens = new();
 
+    /// <summary>The visitor token the first turn of <paramref name="sessionId"/> under <paramref name="key"/> returned, if a helper saw it.</summary>
+    public static string? VisitorTokenFor(string key, string sessionId) => VisitorTokens.GetValueOrDefault((key, sessionId));
+
+    /// <summary>Remembers the visitor token a streamed turn's <c>done</c> event carried, for the session's later turns.</summary>
+    public static List<SseEvent> RememberToken(this List<SseEvent> events, string key, string sessionId)
+    {
+        if (events.LastOrDefault(e => e.Event == "done")?.Json["visitor_token"]?.GetValue<string>() is { } issued)
+        {
+            VisitorTokens[(key, sessionId)] = issued;
+        }
+        return events;
+    }
+
     /// <summary>A widget turn that must succeed; later turns of the session send the token its first turn returned.</summary>
     public static async Task<JsonObject> WidgetChatAsync(this BobWebApp app, string key, string sessionId, string message, string origin = ShopOrigin)
     {
