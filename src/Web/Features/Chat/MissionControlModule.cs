@@ -25,7 +25,7 @@ public sealed class MissionControlModule : ICarterModule
                 : Problems.From(Failure.NotFound("Conversation"))).WithName("GetSession")
             .Describe<ConversationView>("One conversation with its whole transcript", StatusCodes.Status200OK, 401, 403, 404, 503);
         read.MapGet("/events", FeedAsync).WithName("LiveFeed")
-            .DescribeEventStream("Server-sent events: every new message of this tenant's conversations (resume with Last-Event-ID)", 401, 403, 503);
+            .DescribeEventStream("Server-sent events: every new message of this tenant's conversations (resume with Last-Event-ID); ends with an error event when the sign-in ends", 401, 403, 429, 503);
 
         manage.MapPost("/{id:bobid}/takeover", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             ChangeAsync(context, () => Conversation(cluster, caller, id).TakeoverAsync(caller.UserId))).WithName("Takeover")

@@ -19,7 +19,7 @@ public sealed class WidgetModule : ICarterModule
         app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight")
             .DescribeNoContent("CORS preflight: allowed when ?key= names a live key listing the Origin, or any live key lists it", 403);
         app.MapPost("/chat", ChatAsync).WithName("WidgetChat").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 429, 503)
+            .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 409, 429, 503)
             .WithDescription(ChatTurns.StreamingNote + " " + VisitorTokenNote);
         app.MapGet("/config", ConfigAsync).WithName("WidgetConfig").WithMetadata(WidgetKeyRequired.Instance)
             .Describe<WidgetConfig>("What the widget needs to draw itself: the key's appearance (name, greeting, colours, corner)", StatusCodes.Status200OK, 401, 403, 429, 503);
@@ -28,7 +28,7 @@ public sealed class WidgetModule : ICarterModule
         app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithMetadata(WidgetKeyRequired.Instance)
             .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (needs ?visitor_token=; resume with Last-Event-ID)", 401, 403, 404, 429, 503);
         app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
+            .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 429, 503);
     }
 
     private const string VisitorTokenNote =
