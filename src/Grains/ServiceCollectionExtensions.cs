@@ -51,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantFeedPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TenantFeedPublisher>());
         services.AddSingleton<ITurnSources, CachedTurnSources>();
+        services.AddValidatedOptions<ConversationCapOptions, ConversationCapOptionsValidator>(configuration, ConversationCapOptions.Section);
+        services.AddSingleton<ConversationCaps>();
         services.AddSingleton<TurnAdmission>();
         services.AddBobWebhooks(configuration);
         services.AddMetrics();

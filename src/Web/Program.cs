@@ -1,5 +1,6 @@
 using Bob.Web.Auth;
 using Bob.Web.Consoles;
+using Bob.Web.Conversations;
 using Bob.Web.Features.Demo;
 using Bob.Web.Features.Health;
 using Bob.Web.Features.Widget;
@@ -25,6 +26,7 @@ builder.Services
     .AddBobAuth()
     .AddBobTrustedProxies(builder.Configuration)
     .AddBobRateLimits(builder.Configuration)
+    .AddBobStreams(builder.Configuration)
     .AddBobHealthChecks()
     .Configure<RouteOptions>(routes => routes.SetParameterPolicy<BobIdRouteConstraint>(BobIdRouteConstraint.Name))
     // Host names are checked by HostFilterMiddleware (same AllowedHosts setting, problem answers); the in-box filter stands aside.

@@ -37,6 +37,7 @@ public static class FailureCodes
     public const string InvalidVisitorToken = "invalid_visitor_token";
     public const string IdentityInvalid = "identity_invalid";
     public const string IdentityRequired = "identity_required";
+    public const string ConversationFull = "conversation_full";
     public const string DuplicateWebhook = "duplicate_webhook";
     public const string WebhookDisabled = "webhook_disabled";
     public const string Conflict = "conflict";

@@ -20,6 +20,7 @@ public static partial class Ids
         return Convert.ToBase64String(buffer).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$", RegexOptions.CultureInvariant)]
+    // \z, not $: "$" also matches before a final newline, and "abc\n" would pass as an id.
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,128}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

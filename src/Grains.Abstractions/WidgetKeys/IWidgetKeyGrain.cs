@@ -24,4 +24,9 @@ public interface IWidgetKeyGrain : IGrainWithStringKey
     /// share of the key's budget (<c>rate_limited</c> past it; <c>too_many_requests</c> when the key's total is spent).</summary>
     [Alias("AuthorizeVisitor")]
     Task<Result<WidgetKeyBinding>> AuthorizeVisitorAsync(string? origin, string? visitorAddress);
+
+    /// <summary>As <see cref="AuthorizeAsync"/>, but spends nothing of the key's rate budget: an open event stream asks it
+    /// every second to end when the key is revoked, rotated out or no longer lists the origin.</summary>
+    [Alias("StillAuthorized")]
+    Task<Result<WidgetKeyBinding>> StillAuthorizedAsync(string? origin);
 }

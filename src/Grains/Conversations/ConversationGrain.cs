@@ -208,7 +208,8 @@ public sealed class ConversationGrain(
             {
                 return Failure.NotFound("Conversation");
             }
-            if ((_transcript.VisitorRefusal(request.Visitor) ?? (request.Message is null ? null : ChatMessageRule.Check(request.Message))) is { } refused)
+            if ((_transcript.VisitorRefusal(request.Visitor) ?? (request.Message is null ? null : ChatMessageRule.Check(request.Message))
+                ?? (request.Message is null ? null : admission.Caps.Refusal(_transcript, ChatChannel.Widget, request.Message))) is { } refused)
             {
                 return refused;
             }
@@ -216,7 +217,7 @@ public sealed class ConversationGrain(
             {
                 return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
             }
-            var issued = _transcript.OpensWidgetConversation(ChatChannel.Widget) ? VisitorTokens.Issue(request.Visitor) : null;
+            var issued = _transcript.OpensVisitorConversation(ChatChannel.Widget) ? VisitorTokens.Issue(request.Visitor) : null;
             request = request with { Message = await TurnAdmission.GovernedAsync(tenant, request.Message) };
             if (_transcript.RequestHuman(request, issued) is { } change)
             {
@@ -314,7 +315,7 @@ public sealed class ConversationGrain(
     /// <summary>A handoff keyword: the visitor's message and the line saying a person was asked, the conversation waiting.</summary>
     private async Task<Result<ChatReply>> CommitHandedOffTurnAsync(ChatTurn turn, ChatPersona persona, WebhookSubscriptions webhooks)
     {
-        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.Issue(turn.Visitor) : null;
+        var issued = _transcript.OpensVisitorConversation(turn.Channel) ? VisitorTokens.Issue(turn.Visitor) : null;
         var change = _transcript.HandedOffTurn(turn, persona, issued);
         await CommitAsync(change, webhooks, HandoffReason.Keyword);
         var credits = await tenantSources.BalanceAsync(_transcript.Tenant);
@@ -326,7 +327,7 @@ public sealed class ConversationGrain(
     {
         var citations = reply.Citations.Select(c => new ChatCitation(c.Id, c.Title)).ToList();
         // A widget conversation's first turn issues the visitor's token (a replay never repeats it).
-        var issued = _transcript.OpensWidgetConversation(turn.Channel) ? VisitorTokens.Issue(turn.Visitor) : null;
+        var issued = _transcript.OpensVisitorConversation(turn.Channel) ? VisitorTokens.Issue(turn.Visitor) : null;
         var cost = CreditLedger.Chargeable(reply.CreditsCost, answer.Hold, answer.CreditPolicy);
         var change = _transcript.AnsweredTurn(turn, answer.Persona, reply.Text, citations, reply.Handoff, cost, issued);
         ulong? transaction;

@@ -27,6 +27,7 @@ public sealed class Transcript
         Row = row;
         _messages = [.. messages];
         _time = time;
+        Count(_messages);
     }
 
     public TenantId Tenant { get; }
@@ -42,43 +43,42 @@ public sealed class Transcript
 
     public int LastSeq => _messages.Count == 0 ? 0 : _messages[^1].Seq;
 
+    /// <summary>The visitor's messages so far, counted as they are applied (<see cref="ConversationCaps"/>).</summary>
+    public int VisitorTurns { get; private set; }
+
+    /// <summary>UTF-8 bytes of every message's text so far (<see cref="ConversationCaps"/>).</summary>
+    public long StoredBytes { get; private set; }
+
     /// <summary>A human agent has taken the conversation over, or the visitor asked for one: the assistant stays silent.</summary>
     public bool HumanHasIt => ConversationStatus.IsWithHumans(Row?.Status);
 
-    /// <summary>This turn would open a visitor's conversation (widget or public chat), which issues its visitor's token.</summary>
-    public bool OpensWidgetConversation(ChatChannel channel) => Row is null && IsVisitors(channel);
+    /// <summary>This turn would open a visitor's (widget or public) conversation, which issues its visitor's token,
+    /// whoever chose the id.</summary>
+    public bool OpensVisitorConversation(ChatChannel channel) => Row is null && IsVisitors(channel);
 
     /// <summary>
-    /// Why a widget visitor may not continue this conversation, or null: one whose id the server minted needs the
-    /// visitor token; a token that is sent must match (client-chosen ids keep working without one, as in the seed).
+    /// Why a visitor may not continue this conversation, or null: every turn after the first needs the visitor token
+    /// the first turn issued, whoever chose the id (knowing an id and the public key is never enough).
     /// </summary>
-    public Failure? VisitorRefusal(VisitorAccess? visitor)
-    {
-        if (Row is null || !IsVisitors(Row.Channel))
-        {
-            return null;
-        }
-        if (IsVerifiedOwner(visitor?.Verified?.UserId))
-        {
-            return null;
-        }
-        if (visitor?.Token is not { } token)
-        {
-            return Row.ServerMinted ? TokenRequired() : null;
-        }
-        return VisitorTokens.Matches(Row.VisitorTokenHash, token) ? null : WrongToken();
-    }
+    public Failure? VisitorRefusal(VisitorAccess? visitor) =>
+        Row is null || !IsVisitors(Row.Channel) ? null : VisitorProof(visitor?.Token, visitor?.Verified?.UserId);
 
     /// <summary>The conversation as its visitor may read it: only with the token its first turn issued, or as the
     /// signed-in visitor who opened it (<paramref name="verifiedUserId"/>, verified by the widget route).</summary>
     public Result<ConversationView> VisitorView(string? visitorToken, string? verifiedUserId = null) =>
         Row is null || !IsVisitors(Row.Channel) ? Failure.NotFound("Conversation")
-        : IsVerifiedOwner(verifiedUserId) ? View()
-        : visitorToken is null ? TokenRequired()
-        : !VisitorTokens.Matches(Row.VisitorTokenHash, visitorToken) ? WrongToken()
+        : VisitorProof(visitorToken, verifiedUserId) is { } refused ? refused
         : View();
 
-    /// <summary>A signed-in visitor owns the conversations they opened, on any device, without the visitor token.</summary>
+    /// <summary>The one check that a visitor owns this conversation (turns, reads and streams all come here): the
+    /// signed-in visitor who opened it, on any device, or the token its first turn issued. A conversation opened before
+    /// tokens were issued on its path has none, so no token matches it.</summary>
+    private Failure? VisitorProof(string? token, string? verifiedUserId) =>
+        IsVerifiedOwner(verifiedUserId) ? null
+        : token is null ? TokenRequired()
+        : VisitorTokens.Matches(Row!.VisitorTokenHash, token) ? null
+        : WrongToken();
+
     private bool IsVerifiedOwner(string? verifiedUserId) =>
         verifiedUserId is not null && Row?.Visitor is { } owner && string.Equals(owner.UserId, verifiedUserId, StringComparison.Ordinal);
 
@@ -179,6 +179,16 @@ public sealed class Transcript
         ArgumentNullException.ThrowIfNull(change);
         Row = change.Row;
         _messages.AddRange(change.Messages);
+        Count(change.Messages);
+    }
+
+    private void Count(IEnumerable<TranscriptMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            VisitorTurns += message.Role == TranscriptRole.Visitor ? 1 : 0;
+            StoredBytes += System.Text.Encoding.UTF8.GetByteCount(message.Text);
+        }
     }
 
     public IReadOnlyList<ConversationEvent> EventsAfter(long sequence)

@@ -15,8 +15,11 @@ namespace Bob.Grains.Conversations;
 /// persona, an idempotent replay, a human's takeover, a handoff keyword, a blocked topic, the credits; then the engine and its
 /// grounded request. Reads the tenant through <see cref="ITurnSources"/>, so a cache can sit behind it.
 /// </summary>
-public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector engines, GrainMetrics metrics)
+public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector engines, GrainMetrics metrics, ConversationCaps caps)
 {
+    /// <summary>The conversation's caps, for a visitor's message that arrives another way (asking for a human).</summary>
+    public ConversationCaps Caps => caps;
+
     /// <summary>A visitor's text as it may be stored, logged, shown and sent to a model under <paramref name="guardrails"/>.</summary>
     public static string Governed(string text, Guardrails guardrails)
     {
@@ -73,6 +76,10 @@ public sealed class TurnAdmission(ITurnSources sources, IAssistantEngineSelector
         if (turn.ClientMessageId is { } clientMessageId && transcript.EarlierTurn(clientMessageId) is { } earlier)
         {
             return new TurnOutcome.Replayed(earlier.Reply(speaker, await sources.BalanceAsync(tenant)));
+        }
+        if (caps.Refusal(transcript, turn.Channel, turn.Message) is { } full)
+        {
+            return new TurnOutcome.Refused(full);
         }
         var webhooks = await current.WebhookSubscriptionsAsync();
         if (transcript.HumanHasIt)

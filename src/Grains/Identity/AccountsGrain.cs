@@ -200,7 +200,7 @@ public sealed class AccountsGrain(PasswordHasher hasher, IOptions<AuthOptions> o
 
     private async Task<LoginResult> IssueTokenAsync(TenantId tenant, TeamMember member)
     {
-        var token = Ids.RandomToken(32);
+        var token = AccessTokens.New(await GrainFactory.GetGrain<ITokenSigningKeyGrain>(0).GetAsync());
         var csrf = Ids.RandomToken(32);
         var expiresAt = time.GetUtcNow() + options.Value.TokenLifetime;
         await GrainFactory.GetGrain<IAccessTokenGrain>(AccessTokens.KeyOf(token)).IssueAsync(tenant, member.Id, csrf, expiresAt);

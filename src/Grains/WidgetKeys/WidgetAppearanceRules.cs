@@ -39,6 +39,6 @@ public static partial class WidgetAppearanceRules
         return trimmed;
     }
 
-    [GeneratedRegex("^#[0-9A-Fa-f]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^#[0-9A-Fa-f]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex HexColor();
 }

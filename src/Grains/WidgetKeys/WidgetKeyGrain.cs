@@ -19,7 +19,6 @@ public sealed class WidgetKeyGrain(
     TimeProvider time) : Grain, IWidgetKeyGrain
 {
     private readonly KeyRequestBudget _budget = new(time);
-    /// <summary>The binding as authorizations answer it: identity secrets opened once per activation or bind, not per request.</summary>
     private WidgetKeyBinding? _authorized;
 
     public async Task BindAsync(WidgetKeyBinding binding)
@@ -39,24 +38,37 @@ public sealed class WidgetKeyGrain(
 
     public Task<Result<WidgetKeyBinding>> AuthorizeVisitorAsync(string? origin, string? visitorAddress)
     {
-        var binding = key.State.Binding;
-        if (binding is null || key.State.Revoked)
+        var live = Live(origin);
+        if (!live.IsSuccess)
         {
-            return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.InvalidWidgetKey, "The widget key is unknown or revoked."));
+            return Task.FromResult(live);
         }
-        if (!Origins.IsAllowed(binding.AllowedOrigins, origin))
-        {
-            return Task.FromResult<Result<WidgetKeyBinding>>(new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list."));
-        }
-        _authorized ??= binding with { SealedIdentitySecrets = null, IdentitySecrets = WidgetIdentitySecrets.Open(secrets, binding) };
         // A fixed one-minute window per key, across every web node (this grain is the key's only activation).
         return Task.FromResult<Result<WidgetKeyBinding>>(
             _budget.TryTake(visitorAddress, limits.Value.WidgetKeyPerMinute, limits.Value.WidgetKeyPerMinutePerIp, out var retryAfter) switch
             {
-                KeyRequestBudget.Verdict.Admitted => _authorized,
+                KeyRequestBudget.Verdict.Admitted => live,
                 KeyRequestBudget.Verdict.AddressExhausted =>
                     new Failure(FailureCodes.RateLimited, "This address has sent too many requests with this widget key; slow down.", RetryAfter: retryAfter),
                 _ => new Failure(FailureCodes.TooManyRequests, "This widget key has sent too many requests; slow down.", RetryAfter: retryAfter),
             });
+    }
+
+    public Task<Result<WidgetKeyBinding>> StillAuthorizedAsync(string? origin) => Task.FromResult(Live(origin));
+
+    /// <summary>The key is bound, not revoked, and lists the origin: the binding as authorizations answer it, its
+    /// identity secrets opened once per activation or bind, not per request.</summary>
+    private Result<WidgetKeyBinding> Live(string? origin)
+    {
+        var binding = key.State.Binding;
+        if (binding is null || key.State.Revoked)
+        {
+            return new Failure(FailureCodes.InvalidWidgetKey, "The widget key is unknown or revoked.");
+        }
+        if (!Origins.IsAllowed(binding.AllowedOrigins, origin))
+        {
+            return new Failure(FailureCodes.OriginNotAllowed, "This origin is not on the widget key's allow-list.");
+        }
+        return _authorized ??= binding with { SealedIdentitySecrets = null, IdentitySecrets = WidgetIdentitySecrets.Open(secrets, binding) };
     }
 }

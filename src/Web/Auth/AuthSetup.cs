@@ -10,6 +10,7 @@ public static class AuthSetup
         services.AddAuthentication(BobClaims.Scheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(BobClaims.Scheme, null);
         services.AddAuthorization();
+        services.AddSingleton<TokenSigningKey>();
         return services;
     }
 

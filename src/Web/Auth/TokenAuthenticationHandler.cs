@@ -19,7 +19,8 @@ public sealed class TokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IClusterClient cluster,
-    SiloLossGuard guard) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    SiloLossGuard guard,
+    TokenSigningKey signingKey) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const int MaxTokenLength = 256;
 
@@ -36,7 +37,8 @@ public sealed class TokenAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        if (token.Length > MaxTokenLength)
+        // A token Bob did not issue (no valid MAC) is refused here: a made-up token wakes no grain and runs no query.
+        if (token.Length > MaxTokenLength || !AccessTokens.IsSigned(await signingKey.GetAsync(), token))
         {
             return AuthenticateResult.Fail("malformed token");
         }

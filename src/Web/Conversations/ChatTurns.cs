@@ -34,7 +34,7 @@ public static class ChatTurns
             return Problems.From(invalid);
         }
         var conversation = cluster.GetConversation(tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
-        var visitor = channel is ChatChannel.Widget or ChatChannel.Public
+        var visitor = channel != ChatChannel.Console
             ? new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null, Features.Widget.VisitorIdentity.Of(context))
             : null;
         var turn = new ChatTurn(channel, body.Message!, clientMessageId, author, visitor, tenantRead);

@@ -25,42 +25,37 @@ public static class EventStreams
     }
 
     /// <summary>Relays events after <paramref name="after"/>; <paramref name="project"/> shapes each for its audience, or drops it (null).
-    /// If the source fails, the stream ends with an <c>error</c> event carrying the failure's code (a reconnect resumes it).</summary>
+    /// If the source fails, or <paramref name="access"/> no longer allows the stream, it ends with an <c>error</c> event
+    /// carrying the code (a reconnect resumes a broken one; a refused one is refused again on reconnecting).</summary>
     public static async IAsyncEnumerable<SseItem<string>> RelayAsync(
         Func<long, Task<IReadOnlyList<ConversationEvent>>> poll,
         long after,
         Func<ConversationEvent, object?> project,
+        StreamAccess access,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(access);
         yield return new SseItem<string>("{}", "ready");
+        var checkedAt = Environment.TickCount64;
         while (!cancellationToken.IsCancellationRequested)
         {
-            IReadOnlyList<ConversationEvent> events;
-            Failure? broken = null;
-            try
-            {
-                events = await poll(after);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            var step = await NextAsync(() => poll(after), access, checkedAt, cancellationToken);
+            if (step.Cancelled)
             {
                 yield break;
             }
-            catch (Exception exception)
+            if (step.Ended is { } ended)
             {
-                broken = ExceptionFailures.From(exception);
-                events = [];
-            }
-            if (broken is not null)
-            {
-                yield return new SseItem<string>(ChatJson.Serialize(new { code = broken.Code, detail = broken.Detail }), "error");
+                yield return new SseItem<string>(ChatJson.Serialize(new { code = ended.Code, detail = ended.Detail }), "error");
                 yield break;
             }
-            if (events.Count == 0)
+            checkedAt = step.CheckedAt;
+            if (step.Events.Count == 0)
             {
                 yield return new SseItem<string>("{}", "ping");
                 continue;
             }
-            foreach (var conversationEvent in events)
+            foreach (var conversationEvent in step.Events)
             {
                 after = Math.Max(after, conversationEvent.Sequence);
                 if (project(conversationEvent) is { } payload)
@@ -73,4 +68,49 @@ public static class EventStreams
             }
         }
     }
+
+    private sealed record Step(IReadOnlyList<ConversationEvent> Events, Failure? Ended, bool Cancelled, long CheckedAt);
+
+    /// <summary>
+    /// Waits for the long poll, asking <paramref name="access"/> again whenever <see cref="StreamAccess.Every"/> has passed
+    /// since the last check (also before handing on events that arrived late), so a revoked credential's stream ends within
+    /// that interval however busy or quiet it is. A poll left behind finishes on its own within its wait.
+    /// </summary>
+    private static async Task<Step> NextAsync(Func<Task<IReadOnlyList<ConversationEvent>>> poll, StreamAccess access, long checkedAt, CancellationToken cancellationToken)
+    {
+        Task<IReadOnlyList<ConversationEvent>>? polling = null;
+        try
+        {
+            polling = poll();
+            while (true)
+            {
+                var due = TimeSpan.FromMilliseconds(Math.Max(0, checkedAt + (long)access.Every.TotalMilliseconds - Environment.TickCount64));
+                if (due > TimeSpan.Zero && await Task.WhenAny(polling, Task.Delay(due, cancellationToken)) == polling)
+                {
+                    return new Step(await polling, null, false, checkedAt);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                if (await access.CheckAsync() is { } ended)
+                {
+                    Forget(polling);
+                    return new Step([], ended, false, checkedAt);
+                }
+                checkedAt = Environment.TickCount64;
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Forget(polling);
+            return new Step([], null, true, checkedAt);
+        }
+        catch (Exception exception)
+        {
+            Forget(polling);
+            return new Step([], ExceptionFailures.From(exception), false, checkedAt);
+        }
+    }
+
+    /// <summary>A long poll nobody waits for any more: its failure, if any, is nobody's to see.</summary>
+    private static void Forget(Task? polling) =>
+        _ = polling?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }

@@ -27,6 +27,6 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
 
     public static string Get(HttpContext context) => context.TraceIdentifier;
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,128}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,128}\z")]
     private static partial Regex WellFormed();
 }

@@ -92,6 +92,31 @@ public sealed class FailureTests(BrowserWorld world)
         Assert.Empty(session.PageErrors);
     }
 
+    [Fact]
+    public async Task A_full_conversation_is_explained_kindly_and_retry_sends_the_message_in_a_new_one()
+    {
+        var tenant = await world.SignupForHostSiteAsync();
+        await using var visit = await world.VisitWidgetPageAsync(tenant.WidgetKey);
+        var (session, page, widget) = visit;
+        await widget.OpenAsync();
+        await widget.SendAndAwaitAnswerAsync("hello");
+        var (fullSession, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
+
+        // Reaching the real cap takes 500 turns; Bob's documented 409 is played back at the HTTP boundary once.
+        await page.RouteAsync(ChatRequests, route => route.FulfillAsync(Problem(409, "conversation_full")), new() { Times = 1 });
+        await widget.SendAsync("one more question");
+        await Expect(widget.Notice).ToHaveTextAsync("This conversation is full — press Retry to start a new one with your message.");
+
+        await widget.RetryButton.ClickAsync();
+        await Expect(widget.RetryButton).ToHaveCountAsync(0);
+        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(3); // the greeting and two answers
+        var (newSession, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
+        Assert.NotEqual(fullSession, newSession);
+        var roles = (await world.TranscriptAsync(tenant, newSession))["messages"]!.AsArray().Select(m => m!["role"]!.GetValue<string>());
+        Assert.Equal(["visitor", "assistant"], roles);
+        Assert.Empty(session.PageErrors);
+    }
+
     /// <summary>The widget's turns (<c>POST /api/widget/chat?key=…</c>).</summary>
     private static readonly Regex ChatRequests = new(@"/api/widget/chat(\?|$)");
 

@@ -30,7 +30,8 @@ public sealed class TurnAdmissionTests
     public TurnAdmissionTests()
     {
         var builtIn = new AssistantEngine(new BuiltInChatClient());
-        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null), new GrainMetrics(_meters));
+        _admission = new TurnAdmission(_sources, new AssistantEngineSelector(builtIn, hosted: null, platformDefault: null), new GrainMetrics(_meters),
+            new ConversationCaps(Microsoft.Extensions.Options.Options.Create(new ConversationCapOptions())));
     }
 
     [Fact]
@@ -56,14 +57,17 @@ public sealed class TurnAdmissionTests
 
     private Transcript NewTranscript() => new(Tenant, new ConversationId("ses_admit"), null, [], _time);
 
+    /// <summary>The visitor token these tests' conversations were opened with; every turn sends it, as a widget does.</summary>
+    private static readonly string VisitorToken = VisitorTokens.New();
+
     private static ChatTurn Turn(string message, ChatChannel channel = ChatChannel.Widget, string? clientMessageId = null) =>
-        new(channel, message, clientMessageId, null);
+        new(channel, message, clientMessageId, null, new VisitorAccess(VisitorToken, false));
 
     [Fact]
     public async Task A_valid_turn_is_answered_by_the_tenants_engine_with_a_grounded_request()
     {
         var transcript = NewTranscript();
-        transcript.Apply(transcript.AnsweredTurn(Turn("earlier question"), Ava, "earlier answer", [], false, 1));
+        transcript.Apply(transcript.AnsweredTurn(Turn("earlier question"), Ava, "earlier answer", [], false, 1, VisitorToken));
 
         var outcome = await _admission.AdmitAsync(transcript, Turn("  How long does delivery take?  "));
 
@@ -102,7 +106,7 @@ public sealed class TurnAdmissionTests
         var token = VisitorTokens.New();
         transcript.Apply(transcript.AnsweredTurn(Turn("hi") with { Visitor = new VisitorAccess(null, ServerMinted: true) }, Ava, "Hello!", [], false, 1, token));
 
-        var withoutToken = await _admission.AdmitAsync(transcript, Turn("it's me"));
+        var withoutToken = await _admission.AdmitAsync(transcript, Turn("it's me") with { Visitor = null });
         var withToken = await _admission.AdmitAsync(transcript, Turn("it's me") with { Visitor = new VisitorAccess(token, false) });
 
         Assert.Equal(FailureCodes.VisitorTokenRequired, Assert.IsType<TurnOutcome.Refused>(withoutToken).Failure.Code);
@@ -113,7 +117,7 @@ public sealed class TurnAdmissionTests
     public async Task A_conversation_waiting_for_a_human_keeps_the_assistant_silent()
     {
         var transcript = NewTranscript();
-        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1));
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1, VisitorToken));
         transcript.Apply(transcript.RequestHuman(new HumanRequest(new VisitorAccess(null, false), null, null), null)!);
 
         var outcome = await _admission.AdmitAsync(transcript, Turn("anyone there?"));
@@ -125,7 +129,7 @@ public sealed class TurnAdmissionTests
     public async Task A_conversation_is_not_found_from_another_path()
     {
         var transcript = NewTranscript();
-        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1));
+        transcript.Apply(transcript.AnsweredTurn(Turn("hi"), Ava, "Hello!", [], false, 1, VisitorToken));
 
         var outcome = await _admission.AdmitAsync(transcript, Turn("hi again", ChatChannel.Public));
 
@@ -161,7 +165,7 @@ public sealed class TurnAdmissionTests
     public async Task A_retried_turn_is_replayed_even_without_credits_left()
     {
         var transcript = NewTranscript();
-        var first = transcript.AnsweredTurn(Turn("hi", clientMessageId: "c-1"), Ava, "Hello!", [], false, 1);
+        var first = transcript.AnsweredTurn(Turn("hi", clientMessageId: "c-1"), Ava, "Hello!", [], false, 1, VisitorToken);
         transcript.Apply(first);
         _sources.Credits = new ChatCredits(100, 0);
 
@@ -176,11 +180,11 @@ public sealed class TurnAdmissionTests
     public async Task A_taken_over_conversation_stays_silent_even_without_credits_left()
     {
         var transcript = NewTranscript();
-        transcript.Apply(transcript.Start(ChatChannel.Widget, null, "per_ava"));
+        transcript.Apply(transcript.Start(ChatChannel.Console, null, "per_ava"));
         transcript.Apply(transcript.Takeover("usr_agent")!);
         _sources.Credits = new ChatCredits(100, 0);
 
-        var outcome = await _admission.AdmitAsync(transcript, Turn("anyone?"));
+        var outcome = await _admission.AdmitAsync(transcript, Turn("anyone?", ChatChannel.Console));
 
         Assert.Equal(Ava, Assert.IsType<TurnOutcome.SilentForHuman>(outcome).Persona);
         Assert.Equal("per_ava", _sources.AskedPersonaId);

@@ -30,10 +30,10 @@ public sealed class VisitorTranscriptTests
     {
         var (opened, _) = Opened(serverMinted: true);
 
-        Assert.True(NewTranscript().OpensWidgetConversation(ChatChannel.Widget));
-        Assert.True(NewTranscript().OpensWidgetConversation(ChatChannel.Public));
-        Assert.False(NewTranscript().OpensWidgetConversation(ChatChannel.Console));
-        Assert.False(opened.OpensWidgetConversation(ChatChannel.Widget));
+        Assert.True(NewTranscript().OpensVisitorConversation(ChatChannel.Widget));
+        Assert.True(NewTranscript().OpensVisitorConversation(ChatChannel.Public));
+        Assert.False(NewTranscript().OpensVisitorConversation(ChatChannel.Console));
+        Assert.False(opened.OpensVisitorConversation(ChatChannel.Widget));
     }
 
     [Fact]
@@ -67,13 +67,29 @@ public sealed class VisitorTranscriptTests
     }
 
     [Fact]
-    public void A_client_chosen_conversation_is_continued_without_a_token_but_never_with_a_wrong_one()
+    public void A_client_chosen_conversation_is_continued_only_with_its_token_too()
     {
         var (opened, token) = Opened(serverMinted: false);
 
-        Assert.Null(opened.VisitorRefusal(null));
+        Assert.Equal(FailureCodes.VisitorTokenRequired, opened.VisitorRefusal(null)?.Code);
+        Assert.Equal(FailureCodes.VisitorTokenRequired, opened.VisitorRefusal(new VisitorAccess(null, false))?.Code);
         Assert.Null(opened.VisitorRefusal(new VisitorAccess(token, false)));
         Assert.Equal(FailureCodes.InvalidVisitorToken, opened.VisitorRefusal(new VisitorAccess(VisitorTokens.New(), false))?.Code);
+    }
+
+    [Fact]
+    public void A_public_conversation_is_continued_only_with_its_token_and_a_console_one_needs_none()
+    {
+        var publicChat = NewTranscript();
+        var token = VisitorTokens.New();
+        publicChat.Apply(publicChat.AnsweredTurn(new ChatTurn(ChatChannel.Public, "hello", null, null, new VisitorAccess(null, false)), Ava, "Hi!", [], false, 1, token));
+        var console = NewTranscript();
+        console.Apply(console.Start(ChatChannel.Console, null, null));
+
+        Assert.Equal(FailureCodes.VisitorTokenRequired, publicChat.VisitorRefusal(new VisitorAccess(null, false))?.Code);
+        Assert.Equal(FailureCodes.InvalidVisitorToken, publicChat.VisitorRefusal(new VisitorAccess(VisitorTokens.New(), false))?.Code);
+        Assert.Null(publicChat.VisitorRefusal(new VisitorAccess(token, false)));
+        Assert.Null(console.VisitorRefusal(null));
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class SuspensionTests(BobWebApp app) : IClassFixture<BobWebApp>
         app.CreateClient().PostJsonAsync("/api/chat", new { session_id = session, message = "hello there", business_id = tenant.TenantId });
 
     private Task<HttpResponseMessage> WidgetChatAsync(TestTenant tenant, string session) =>
-        app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = session, message = "hello there" });
+        app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat",
+            new { session_id = session, visitor_token = ChatApi.VisitorTokenFor(tenant.WidgetKey, session), message = "hello there" });
 
     private Task<HttpResponseMessage> ConsoleChatAsync(TestTenant tenant, string session) =>
         app.Bearer(tenant.Token).PostJsonAsync("/api/chat/message", new { session_id = session, message = "hello there" });

@@ -45,9 +45,33 @@ public static class ChatApi
         return await response.JsonAsync();
     }
 
-    /// <summary>A widget turn that must succeed.</summary>
-    public static async Task<JsonObject> WidgetChatAsync(this BobWebApp app, string key, string sessionId, string message, string origin = ShopOrigin) =>
-        await (await app.Widget(key, origin).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message })).OkJsonAsync();
+    /// <summary>The visitor tokens first turns returned, by key and session, so a test's later turns prove ownership as the widget does.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, string Session), string> VisitorTokens = new();
+
+    /// <summary>The visitor token the first turn of <paramref name="sessionId"/> under <paramref name="key"/> returned, if a helper saw it.</summary>
+    public static string? VisitorTokenFor(string key, string sessionId) => VisitorTokens.GetValueOrDefault((key, sessionId));
+
+    /// <summary>Remembers the visitor token a streamed turn's <c>done</c> event carried, for the session's later turns.</summary>
+    public static List<SseEvent> RememberToken(this List<SseEvent> events, string key, string sessionId)
+    {
+        if (events.LastOrDefault(e => e.Event == "done")?.Json["visitor_token"]?.GetValue<string>() is { } issued)
+        {
+            VisitorTokens[(key, sessionId)] = issued;
+        }
+        return events;
+    }
+
+    /// <summary>A widget turn that must succeed; later turns of the session send the token its first turn returned.</summary>
+    public static async Task<JsonObject> WidgetChatAsync(this BobWebApp app, string key, string sessionId, string message, string origin = ShopOrigin)
+    {
+        var token = VisitorTokens.GetValueOrDefault((key, sessionId));
+        var reply = await (await app.Widget(key, origin).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message, visitor_token = token })).OkJsonAsync();
+        if (reply["visitor_token"]?.GetValue<string>() is { } issued)
+        {
+            VisitorTokens[(key, sessionId)] = issued;
+        }
+        return reply;
+    }
 
     /// <summary>The transcript as Mission Control sees it, or null when the tenant has no such session (404).</summary>
     public static async Task<JsonObject?> TranscriptAsync(this BobWebApp app, TestTenant tenant, string sessionId)

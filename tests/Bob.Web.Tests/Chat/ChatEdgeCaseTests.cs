@@ -12,11 +12,11 @@ public sealed class ChatEdgeCaseTests(BobWebApp app) : IClassFixture<BobWebApp>
         var tenant = await app.SignupAsync();
         var owner = app.Bearer(tenant.Token);
         var sessionId = ChatApi.NewSession();
-        await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello");
+        var token = (await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello"))["visitor_token"]!.GetValue<string>();
         await (await owner.PostJsonAsync($"/api/chat/sessions/{sessionId}/reply", new { message = "Hi, Dana here.", client_message_id = "same-id" })).OkJsonAsync(HttpStatusCode.Created);
         await (await owner.PostAsync($"/api/chat/sessions/{sessionId}/release", null)).OkJsonAsync();
 
-        var response = await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message = "thanks Dana", client_message_id = "same-id" });
+        var response = await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, visitor_token = token, message = "thanks Dana", client_message_id = "same-id" });
 
         ChatApi.AssertReplyShape(await response.OkJsonAsync());
         Assert.Equal(["visitor", "assistant", "system", "agent", "system", "visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
@@ -47,9 +47,11 @@ public sealed class ChatEdgeCaseTests(BobWebApp app) : IClassFixture<BobWebApp>
         var reply = await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message });
 
         // The preview is derived from the last message (the assistant's); make a visitor message last via a takeover.
-        ChatApi.AssertReplyShape(await reply.OkJsonAsync());
+        var first = await reply.OkJsonAsync();
+        ChatApi.AssertReplyShape(first);
         await (await app.Bearer(tenant.Token).PostAsync($"/api/chat/sessions/{sessionId}/takeover", null)).OkJsonAsync();
-        var silent = await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message });
+        var silent = await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat",
+            new { session_id = sessionId, visitor_token = first["visitor_token"]!.GetValue<string>(), message });
         await silent.OkJsonAsync();
         Assert.Equal(message, (await app.TurnsAsync(tenant, sessionId))[^1].Text);
         var item = (await app.SessionsAsync(tenant))["items"]!.AsArray().Single();

@@ -15,7 +15,8 @@ public sealed class ChatProtocolTests(BobWebApp app) : IClassFixture<BobWebApp>
         var body = new { session_id = sessionId, message = "Where is my parcel?", client_message_id = "cm-1" };
 
         var first = await (await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", body)).OkJsonAsync();
-        var second = await (await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", body)).OkJsonAsync();
+        var second = await (await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat",
+            new { body.session_id, visitor_token = first["visitor_token"]!.GetValue<string>(), body.message, body.client_message_id })).OkJsonAsync();
 
         Assert.Equal(first["message_id"]!.GetValue<string>(), second["message_id"]!.GetValue<string>());
         Assert.Equal(first["reply"]!.GetValue<string>(), second["reply"]!.GetValue<string>());
@@ -54,17 +55,18 @@ public sealed class ChatProtocolTests(BobWebApp app) : IClassFixture<BobWebApp>
     {
         var tenant = await app.SignupAsync();
         var sessionId = ChatApi.NewSession();
-        var body = new { session_id = sessionId, message = "Do you ship abroad?", client_message_id = "burst-1" };
+        var token = (await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello"))["visitor_token"]!.GetValue<string>();
+        var body = new { session_id = sessionId, visitor_token = token, message = "Do you ship abroad?", client_message_id = "burst-1" };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", body)));
         var replies = await Task.WhenAll(responses.Select(r => r.OkJsonAsync()));
 
         Assert.Single(replies.Select(r => r["message_id"]!.GetValue<string>()).Distinct());
         Assert.Single(replies.Select(r => r["reply"]!.GetValue<string>()).Distinct());
-        Assert.All(replies, r => Assert.Equal(1, r["credits"]!["used"]!.GetValue<int>()));
-        Assert.Equal(["visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
+        Assert.All(replies, r => Assert.Equal(2, r["credits"]!["used"]!.GetValue<int>()));
+        Assert.Equal(["visitor", "assistant", "visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
         var next = await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "and to Norway?");
-        Assert.Equal(2, next["credits"]!["used"]!.GetValue<int>());
+        Assert.Equal(3, next["credits"]!["used"]!.GetValue<int>());
     }
 
     public static TheoryData<string, string> BadMessages => new()
@@ -226,12 +228,15 @@ public sealed class StreamingIdempotencyTests(BobWebApp app) : IClassFixture<Bob
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
         {
-            Content = ApiClient.RawJson(JsonSerializer.Serialize(new { session_id = sessionId, message, client_message_id = clientMessageId })),
+            Content = ApiClient.RawJson(JsonSerializer.Serialize(new
+            {
+                session_id = sessionId, visitor_token = ChatApi.VisitorTokenFor(tenant.WidgetKey, sessionId), message, client_message_id = clientMessageId,
+            })),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await app.Widget(tenant.WidgetKey).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadAllEventsAsync();
+        return (await response.ReadAllEventsAsync()).RememberToken(tenant.WidgetKey, sessionId);
     }
 
     [Fact]
@@ -255,6 +260,7 @@ public sealed class StreamingIdempotencyTests(BobWebApp app) : IClassFixture<Bob
     {
         var tenant = await app.SignupAsync();
         var sessionId = ChatApi.NewSession();
+        await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello");
 
         var streams = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => StreamAsync(tenant, sessionId, "Hello! What can you help with?", "burst-stream")));
 
@@ -262,7 +268,7 @@ public sealed class StreamingIdempotencyTests(BobWebApp app) : IClassFixture<Bob
         Assert.All(streams, s => Assert.DoesNotContain(s, e => e.Event == "error"));
         Assert.All(dones, Assert.NotNull);
         Assert.Single(dones.Select(d => d!.Json["message_id"]!.GetValue<string>()).Distinct());
-        Assert.Equal(["visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
+        Assert.Equal(["visitor", "assistant", "visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
     }
 
     [Fact]
@@ -289,7 +295,7 @@ public sealed class StreamingIdempotencyTests(BobWebApp app) : IClassFixture<Bob
         await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello");
 
         var streamA = StreamAsync(tenant, sessionId, "first streamed question", "mix-a");
-        var json = app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message = "a plain question", client_message_id = "mix-b" });
+        var json = app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, visitor_token = ChatApi.VisitorTokenFor(tenant.WidgetKey, sessionId), message = "a plain question", client_message_id = "mix-b" });
         var streamC = StreamAsync(tenant, sessionId, "second streamed question", "mix-c");
         var agent = app.Bearer(tenant.Token).PostJsonAsync($"/api/chat/sessions/{sessionId}/reply", new { message = "an agent steps in" });
         await Task.WhenAll(streamA, json, streamC, agent);

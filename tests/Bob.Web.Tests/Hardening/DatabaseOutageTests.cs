@@ -26,7 +26,7 @@ public sealed class DatabaseOutageTests(BobWebApp app) : IClassFixture<BobWebApp
 
         var calls = new (string Name, Func<Task<HttpResponseMessage>> Send, HttpStatusCode Healthy)[]
         {
-            ("turn in a warm conversation", () => app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = warmSession, message = "still there?", client_message_id = "retry-1" }), HttpStatusCode.OK),
+            ("turn in a warm conversation", () => app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = warmSession, visitor_token = ChatApi.VisitorTokenFor(tenant.WidgetKey, warmSession), message = "still there?", client_message_id = "retry-1" }), HttpStatusCode.OK),
             ("turn in a new conversation", () => app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = "fresh-session", message = "hi" }), HttpStatusCode.OK),
             ("session list (SQL read)", () => owner.GetAsync("/api/chat/sessions"), HttpStatusCode.OK),
             ("persona create (grain state write)", () => owner.PostAsJsonAsync("/api/personas", new { name = "Outage", tone = "friendly" }), HttpStatusCode.Created),
@@ -64,13 +64,13 @@ public sealed class DatabaseOutageTests(BobWebApp app) : IClassFixture<BobWebApp
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
         {
-            Content = ApiClient.RawJson(System.Text.Json.JsonSerializer.Serialize(new { session_id = sessionId, message })),
+            Content = ApiClient.RawJson(System.Text.Json.JsonSerializer.Serialize(new { session_id = sessionId, visitor_token = ChatApi.VisitorTokenFor(tenant.WidgetKey, sessionId), message })),
         };
         request.Headers.Add("X-Widget-Key", tenant.WidgetKey);
         request.Headers.Add("Origin", ChatApi.ShopOrigin);
         request.Headers.Accept.ParseAdd("text/event-stream");
         var response = await app.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadAllEventsAsync();
+        return (await response.ReadAllEventsAsync()).RememberToken(tenant.WidgetKey, sessionId);
     }
 }

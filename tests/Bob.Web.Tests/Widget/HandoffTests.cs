@@ -96,7 +96,7 @@ public sealed class HandoffTests(BobWebApp app) : IClassFixture<BobWebApp>
         var foreign = await app.Widget(tenant.WidgetKey, "https://evil.example.net").PostJsonAsync("/api/widget/handoff", new { });
 
         await withoutToken.AssertProblemAsync(401, "visitor_token_required");
-        await wrongToken.AssertProblemAsync(403, "invalid_visitor_token");
+        await wrongToken.AssertProblemAsync(401, "invalid_visitor_token");
         await otherPath.AssertProblemAsync(404, "not_found");
         var problem = await badBody.AssertProblemAsync(400, "validation_failed");
         Assert.NotNull(problem["errors"]!["session_id"]);

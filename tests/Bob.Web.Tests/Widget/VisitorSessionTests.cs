@@ -7,8 +7,8 @@ using Npgsql;
 
 namespace Bob.Web.Tests.Widget;
 
-/// <summary>Visitor sessions (API.md): the first widget turn issues a visitor token; reading a session always needs
-/// it, continuing a server-minted one does too; the public key and a session id are never enough.</summary>
+/// <summary>Visitor sessions (API.md): the first turn of a widget or public conversation issues a visitor token, whoever
+/// chose the id; every later turn, read and stream needs it; the public key and a session id are never enough.</summary>
 public sealed class VisitorSessionTests(BobWebApp app) : IClassFixture<BobWebApp>
 {
     private static async Task<(string SessionId, string Token)> StartMintedAsync(HttpClient widget, string message = "hello")
@@ -59,7 +59,7 @@ public sealed class VisitorSessionTests(BobWebApp app) : IClassFixture<BobWebApp
         var malformed = await widget.PostJsonAsync("/api/widget/chat", new { session_id = sessionId, visitor_token = "not a token!", message = "hi" });
 
         await withoutToken.AssertProblemAsync(401, "visitor_token_required");
-        await withAnotherToken.AssertProblemAsync(403, "invalid_visitor_token");
+        await withAnotherToken.AssertProblemAsync(401, "invalid_visitor_token");
         await streamedWithoutToken.AssertProblemAsync(401, "visitor_token_required");
         await malformed.AssertProblemAsync(400, "validation_failed");
         Assert.Equal(["visitor", "assistant"], (await app.TurnsAsync(tenant, sessionId)).Select(t => t.Role));
@@ -69,18 +69,21 @@ public sealed class VisitorSessionTests(BobWebApp app) : IClassFixture<BobWebApp
     }
 
     [Fact]
-    public async Task A_client_chosen_session_keeps_working_without_a_token_but_refuses_a_wrong_one()
+    public async Task A_client_chosen_session_works_as_a_first_turn_and_is_continued_only_with_its_token()
     {
         var tenant = await app.SignupAsync();
+        var widget = app.Widget(tenant.WidgetKey);
         var sessionId = ChatApi.NewSession();
-        var first = await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "hello, seed style");
+        var first = await (await widget.PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message = "hello, seed style" })).OkJsonAsync();
+        var token = first["visitor_token"]!.GetValue<string>();
 
-        var second = await app.WidgetChatAsync(tenant.WidgetKey, sessionId, "no token, as in the seed's example");
-        var wrong = await app.Widget(tenant.WidgetKey).PostJsonAsync("/api/widget/chat", new { session_id = sessionId, visitor_token = Ids.RandomToken(16), message = "a wrong token" });
+        var withoutToken = await widget.PostJsonAsync("/api/widget/chat", new { session_id = sessionId, message = "no token, as the seed's example once did" });
+        var wrong = await widget.PostJsonAsync("/api/widget/chat", new { session_id = sessionId, visitor_token = Ids.RandomToken(16), message = "a wrong token" });
+        var second = await (await widget.PostJsonAsync("/api/widget/chat", new { session_id = sessionId, visitor_token = token, message = "with my token" })).OkJsonAsync();
 
+        await withoutToken.AssertProblemAsync(401, "visitor_token_required");
+        await wrong.AssertProblemAsync(401, "invalid_visitor_token");
         ChatApi.AssertReplyShape(second);
-        await wrong.AssertProblemAsync(403, "invalid_visitor_token");
-        Assert.NotNull(first["visitor_token"]);
         Assert.Equal(4, (await app.TurnsAsync(tenant, sessionId)).Count);
     }
 
@@ -101,8 +104,8 @@ public sealed class VisitorSessionTests(BobWebApp app) : IClassFixture<BobWebApp
         var history = await (await app.Widget(null).GetAsync($"/api/widget/sessions/{sessionId}/messages?key={tenant.WidgetKey}&visitor_token={token}")).OkJsonAsync();
 
         await noToken.AssertProblemAsync(401, "visitor_token_required");
-        await wrongToken.AssertProblemAsync(403, "invalid_visitor_token");
-        await malformedToken.AssertProblemAsync(403, "invalid_visitor_token");
+        await wrongToken.AssertProblemAsync(401, "invalid_visitor_token");
+        await malformedToken.AssertProblemAsync(401, "invalid_visitor_token");
         await unknownSession.AssertProblemAsync(404, "not_found");
         await foreignOrigin.AssertProblemAsync(403, "origin_not_allowed");
         // The key and origin passed, so the page may read why (the widget then starts afresh).
@@ -135,7 +138,7 @@ public sealed class VisitorSessionTests(BobWebApp app) : IClassFixture<BobWebApp
             await response.AssertProblemAsync(401, "visitor_token_required");
         }
         var swapped = await widget.GetAsync($"/api/widget/sessions/{minted}/events?visitor_token={chosenToken}");
-        await swapped.AssertProblemAsync(403, "invalid_visitor_token");
+        await swapped.AssertProblemAsync(401, "invalid_visitor_token");
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var stream = await widget.OpenStreamAsync($"/api/widget/sessions/{minted}/events?visitor_token={mintedToken}", cts.Token);

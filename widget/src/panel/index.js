@@ -427,7 +427,8 @@ export function mount(ctx) {
   }
 
   function failed(item, problem) {
-    if (problem.code === 'visitor_token_required' || problem.code === 'invalid_visitor_token') {
+    // A full conversation is left too: Retry then sends the message as the first turn of a new one.
+    if (problem.code === 'visitor_token_required' || problem.code === 'invalid_visitor_token' || problem.code === 'conversation_full') {
       forgetSession();
     }
     const retry = el('button', null, t.retry);

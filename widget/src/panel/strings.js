@@ -23,6 +23,7 @@ const languages = {
     invalid: 'This message could not be sent. It may be too long.',
     expired: 'Your earlier conversation could not be restored, so a new one starts here.',
     generic: 'Something went wrong. Please retry.',
+    full: 'This conversation is full — press Retry to start a new one with your message.',
   },
   de: {
     conversation: 'Unterhaltung',
@@ -47,6 +48,7 @@ const languages = {
     invalid: 'Diese Nachricht konnte nicht gesendet werden. Vielleicht ist sie zu lang.',
     expired: 'Ihre frühere Unterhaltung ließ sich nicht wiederherstellen; hier beginnt eine neue.',
     generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+    full: 'Diese Unterhaltung ist voll – mit „Erneut senden“ beginnt eine neue mit Ihrer Nachricht.',
   },
   fr: {
     conversation: 'Conversation',
@@ -71,6 +73,7 @@ const languages = {
     invalid: 'Ce message n’a pas pu être envoyé. Il est peut-être trop long.',
     expired: 'Votre conversation précédente n’a pas pu être restaurée ; une nouvelle commence ici.',
     generic: 'Un problème est survenu. Veuillez réessayer.',
+    full: 'Cette conversation est complète — réessayez pour en commencer une nouvelle avec votre message.',
   },
   es: {
     conversation: 'Conversación',
@@ -95,6 +98,7 @@ const languages = {
     invalid: 'No se pudo enviar este mensaje. Puede que sea demasiado largo.',
     expired: 'No se pudo recuperar tu conversación anterior; aquí empieza una nueva.',
     generic: 'Algo salió mal. Vuelve a intentarlo.',
+    full: 'Esta conversación está llena: reintenta para empezar una nueva con tu mensaje.',
   },
 };
 
@@ -110,6 +114,8 @@ export function problemText(strings, code) {
     case 'too_many_requests':
     case 'rate_limited':
       return strings.tooMany;
+    case 'conversation_full':
+      return strings.full;
     case 'tenant_suspended':
     case 'invalid_widget_key':
     case 'origin_not_allowed':

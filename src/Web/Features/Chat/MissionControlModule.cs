@@ -5,6 +5,7 @@ using Bob.Web.Auth;
 using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.Extensions.Options;
 
 namespace Bob.Web.Features.Chat;
 
@@ -24,7 +25,7 @@ public sealed class MissionControlModule : ICarterModule
                 : Problems.From(Failure.NotFound("Conversation"))).WithName("GetSession")
             .Describe<ConversationView>("One conversation with its whole transcript, its signed-in visitor and the visitor's ratings", StatusCodes.Status200OK, 401, 403, 404, 503);
         read.MapGet("/events", FeedAsync).WithName("LiveFeed")
-            .DescribeEventStream("Server-sent events: every new message of this tenant's conversations (resume with Last-Event-ID)", 401, 403, 503);
+            .DescribeEventStream("Server-sent events: every new message of this tenant's conversations (resume with Last-Event-ID); ends with an error event when the sign-in ends", 401, 403, 429, 503);
 
         manage.MapPost("/{id:bobid}/takeover", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             ChangeAsync(context, () => Conversation(cluster, caller, id).TakeoverAsync(caller.UserId))).WithName("Takeover")
@@ -76,12 +77,19 @@ public sealed class MissionControlModule : ICarterModule
     private static async Task<IResult> ReplyAsync(string id, AgentReplyBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
         (await AgentReplyAsync(cluster, caller, id, body.Message, body.ClientMessageId)).ToHttp(context, ChatJson.Created);
 
-    private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context)
+    private static async Task<IResult> FeedAsync(Caller caller, IClusterClient cluster, HttpContext context, OpenStreams streams, IOptions<StreamOptions> options)
     {
+        var slot = streams.TryOpen(caller.TokenKey, LoginSources.Of(context.Connection.RemoteIpAddress));
+        if (!slot.IsSuccess)
+        {
+            return Problems.From(slot.Failure!, context);
+        }
+        context.Response.RegisterForDispose(slot.Value!);
         var feed = cluster.GetGrain<ITenantFeedGrain>(caller.Tenant);
         var after = EventStreams.ResumeFrom(context, await feed.LatestSequenceAsync());
         return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
-            from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e, context.RequestAborted));
+            from => feed.WaitForEventsAsync(from, EventStreams.PollWait), after, e => e,
+            StreamAccess.ForMember(cluster, caller, Permissions.ChatRead, options.Value.RecheckEvery), context.RequestAborted));
     }
 
     private static async Task<IResult> ChangeAsync(HttpContext context, Func<Task<Result<ConversationView>>> change) =>

@@ -14,8 +14,8 @@ public sealed class PublicChatModule : ICarterModule
         app.MapPost("/api/chat", ChatAsync)
             .RequireRateLimiting(RateLimits.AnonymousChat)
             .WithTags("Chat").WithName("PublicChat")
-            .Describe<ChatReply>("Anonymous same-origin chat; business_id defaults to the platform tenant", StatusCodes.Status200OK, 400, 402, 403, 404, 429, 503)
-            .WithDescription(ChatTurns.StreamingNote);
+            .Describe<ChatReply>("Anonymous same-origin chat; business_id defaults to the platform tenant", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 409, 429, 503)
+            .WithDescription(ChatTurns.StreamingNote + " The first turn answers visitor_token, whoever chose the session_id; every later turn needs it in the body.");
     }
 
     private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster, IConfiguration configuration)

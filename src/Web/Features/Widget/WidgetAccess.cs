@@ -1,6 +1,7 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.WidgetKeys;
+using Bob.Web.Conversations;
 using Bob.Web.Hosting;
 
 namespace Bob.Web.Features.Widget;
@@ -78,6 +79,26 @@ public static class WidgetAccess
             }
         }
         return false;
+    }
+
+    /// <summary>An open widget stream goes on while its key is live and lists the origin (rotated out or revoked: it ends) and
+    /// its tenant is not suspended; asked without spending the key's rate budget.</summary>
+    public static StreamAccess StreamAccess(HttpContext context, IClusterClient cluster, TenantId tenant, TimeSpan every)
+    {
+        var key = cluster.Reference<IWidgetKeyGrain>(KeyOf(context)!);
+        var origin = context.Request.Headers.Origin.ToString();
+        var tenantGrain = cluster.GetGrain<ITenantGrain>(tenant);
+        return new StreamAccess(async () =>
+        {
+            var live = await key.StillAuthorizedAsync(origin);
+            if (!live.IsSuccess)
+            {
+                return live.Failure;
+            }
+            return await tenantGrain.GetTurnConfigAsync() is { Settings.Suspended: false }
+                ? null
+                : new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
+        }, every);
     }
 
     /// <summary>The tenant's turn configuration <see cref="AuthorizeAsync"/> read for this request, if it did.</summary>

@@ -1,9 +1,11 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.Extensions.Options;
 
 namespace Bob.Web.Features.Widget;
 
@@ -17,7 +19,7 @@ public sealed class WidgetModule : ICarterModule
         app.MapMethods("/{**path}", [HttpMethods.Options], PreflightAsync).WithName("WidgetPreflight")
             .DescribeNoContent("CORS preflight: allowed when ?key= names a live key listing the Origin, or any live key lists it", 403);
         app.MapPost("/chat", ChatAsync).WithName("WidgetChat").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 429, 503)
+            .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 409, 429, 503)
             .WithDescription(ChatTurns.StreamingNote + " " + VisitorTokenNote);
         app.MapGet("/config", ConfigAsync).WithName("WidgetConfig").WithMetadata(WidgetKeyRequired.Instance)
             .Describe<WidgetConfig>("What the widget needs to draw itself: the key's appearance (name, greeting, colours, corner)", StatusCodes.Status200OK, 401, 403, 429, 503);
@@ -27,11 +29,11 @@ public sealed class WidgetModule : ICarterModule
             .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (needs ?visitor_token=; resume with Last-Event-ID)", 401, 403, 404, 429, 503);
         app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithMetadata(WidgetKeyRequired.Instance)
             .Throttled(Throttles.Handoff, Throttles.ByClientAddress, "This address asked for a human too often; try again later.")
-            .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
+            .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 429, 503);
     }
 
     private const string VisitorTokenNote =
-        "The first turn of a conversation answers visitor_token; a conversation whose session_id the server minted needs it in the body of every later turn.";
+        "The first turn of a conversation answers visitor_token, whoever chose the session_id; every later turn needs it in the body.";
 
     private static async Task<IResult> PreflightAsync(HttpContext context, IClusterClient cluster)
     {
@@ -58,12 +60,28 @@ public sealed class WidgetModule : ICarterModule
     private static async Task<IResult> MessagesAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
         (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => ChatJson.Ok(VisitorViews.History(read.View)));
 
-    private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
-        (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => TypedResults.ServerSentEvents(EventStreams.RelayAsync(
-            from => read.Conversation.WaitForEventsAsync(from, EventStreams.PollWait),
-            EventStreams.ResumeFrom(context, read.View.Messages.Count == 0 ? 0 : read.View.Messages[^1].Seq),
+    private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster, OpenStreams streams, IOptions<StreamOptions> options)
+    {
+        var read = await ReadAsVisitorAsync(id, visitor_token, context, cluster);
+        if (!read.IsSuccess)
+        {
+            return Problems.From(read.Failure!, context);
+        }
+        // One visitor's conversation is the credential: every tab of theirs follows the same one.
+        var tenant = read.Value.Tenant;
+        var slot = streams.TryOpen($"widget:{tenant.Value}/{id}", LoginSources.Of(context.Connection.RemoteIpAddress));
+        if (!slot.IsSuccess)
+        {
+            return Problems.From(slot.Failure!, context);
+        }
+        context.Response.RegisterForDispose(slot.Value!);
+        return TypedResults.ServerSentEvents(EventStreams.RelayAsync(
+            from => read.Value.Conversation.WaitForEventsAsync(from, EventStreams.PollWait),
+            EventStreams.ResumeFrom(context, read.Value.View.Messages.Count == 0 ? 0 : read.Value.View.Messages[^1].Seq),
             VisitorViews.Event,
-            context.RequestAborted)));
+            WidgetAccess.StreamAccess(context, cluster, tenant, options.Value.RecheckEvery),
+            context.RequestAborted));
+    }
 
     private static async Task<IResult> HandoffAsync(HumanRequestBody body, HttpContext context, IClusterClient cluster) =>
         await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, async access =>
@@ -84,7 +102,7 @@ public sealed class WidgetModule : ICarterModule
         });
 
     /// <summary>Key and origin first, then the visitor token: the session id and the public key are never enough.</summary>
-    private static async Task<Result<(IConversationGrain Conversation, ConversationView View)>> ReadAsVisitorAsync(
+    private static async Task<Result<(IConversationGrain Conversation, ConversationView View, TenantId Tenant)>> ReadAsVisitorAsync(
         string id, string? visitorToken, HttpContext context, IClusterClient cluster)
     {
         var access = await WidgetAccess.AuthorizeAsync(context, cluster);
@@ -98,6 +116,6 @@ public sealed class WidgetModule : ICarterModule
         }
         var conversation = cluster.GetConversation(access.Value!.Tenant, new ConversationId(id));
         var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitorToken) ? null : visitorToken, VisitorIdentity.Of(context)?.UserId);
-        return view.IsSuccess ? (conversation, view.Value!) : view.Failure!;
+        return view.IsSuccess ? (conversation, view.Value!, access.Value.Tenant) : view.Failure!;
     }
 }
