@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
 namespace Bob.Load.Faults;
@@ -17,6 +18,7 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
     private static readonly TimeSpan MarkedDownFor = TimeSpan.FromSeconds(5);
     private readonly ConcurrentBag<Attempt> _attempts = [];
     private readonly ConcurrentDictionary<Uri, double> _downUntil = new();
+    private readonly ConcurrentDictionary<string, string> _visitorTokens = new();
     private readonly Stopwatch _clock = new();
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
 
@@ -97,6 +99,13 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
     }
 
     /// <summary>
+    /// The token each conversation's visitor proposes with its first turn and proves it with on every later one (and on
+    /// every retry), as the widget does: 128 random bits, URL-safe.
+    /// </summary>
+    private string VisitorToken(string session) =>
+        _visitorTokens.GetOrAdd(session, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+
+    /// <summary>
     /// Round robin over the web nodes, skipping one that refused a connection in the last 5 s: what a load balancer's
     /// passive health check does, so a dead web node costs the turns sent before it was noticed, not half of all turns.
     /// </summary>
@@ -127,7 +136,7 @@ public sealed class FaultRun(FaultOptions options) : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, "/api/widget/chat"))
             {
-                Content = JsonContent.Create(new { session_id = session, message = Message, client_message_id = id }),
+                Content = JsonContent.Create(new { session_id = session, message = Message, client_message_id = id, visitor_token = VisitorToken(session) }),
             };
             request.Headers.Add("X-Widget-Key", tenant.WidgetKey);
             request.Headers.Add("Origin", Origin);

@@ -34,6 +34,8 @@ public static class ApiExampleCatalog
             "Every conversation as it happens: list, read, take over, reply as a human and release; a live event stream."),
         new("Usage", "GET", "/api/usage", ExampleAuth.Bearer, null,
             "This billing period's credits, overage and messages, day by day."),
+        new("Insights", "GET", "/api/insights?from=2026-11-01&to=2026-11-30", ExampleAuth.Bearer, null,
+            "How the assistant is doing, per UTC day: conversations, the share it settled without a human, handoffs and why, the median first answer, visitors' ratings, and the questions it could not ground."),
         new("Webhooks", "POST", "/api/webhooks", ExampleAuth.Bearer,
             """{"url":"https://crm.example.com/bob-webhooks","events":["message.created","handoff.requested"],"description":"CRM"}""",
             "Signed HTTP posts of Bob's events to your endpoints (see the Webhooks section for each event's payload and how to verify the `webhook-signature`)."),

@@ -39,6 +39,9 @@ public static class OpenApiWebhooks
              new("updated_at", JsonSchemaType.String, "date-time")]),
         new(WebhookEventTypes.WidgetKeyRotated, "A widget key is rotated (the new key itself is never sent)",
             [new("widget_key_id", JsonSchemaType.String), new("name", JsonSchemaType.String), new("rotated_at", JsonSchemaType.String, "date-time")]),
+        new(WebhookEventTypes.FeedbackCreated, "A widget visitor rates an assistant answer, or changes the rating (repeating the same rating sends nothing)",
+            [SessionId, new("message_id", JsonSchemaType.String), new("rating", JsonSchemaType.String, Description: "up or down."),
+             new("comment", JsonSchemaType.String, Nullable: true), new("created_at", JsonSchemaType.String, "date-time")]),
         new(WebhookEventTypes.Test, "Sent only by POST /api/webhooks/{id}/test, to that endpoint, whatever it subscribed to",
             [new("endpoint_id", JsonSchemaType.String), new("message", JsonSchemaType.String)]),
     ];
@@ -86,6 +89,18 @@ public static class OpenApiWebhooks
         }
     }
 
+    /// <summary>The one list an event carries: an answer's citations, each an article's id and title.</summary>
+    private static readonly OpenApiSchema Citation = new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "id", "title" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["id"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+        },
+    };
+
     private static OpenApiSchema Envelope(EventDoc doc) => new()
     {
         Type = JsonSchemaType.Object,
@@ -103,6 +118,7 @@ public static class OpenApiWebhooks
                     Type = f.Nullable ? f.Type | JsonSchemaType.Null : f.Type,
                     Format = f.Format,
                     Description = f.Description,
+                    Items = f.Type.HasFlag(JsonSchemaType.Array) ? Citation : null,
                 }),
             },
         },

@@ -1,3 +1,4 @@
+using Bob.Grains.Tests.Infrastructure;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
@@ -28,7 +29,7 @@ public sealed class LastCreditsTests(TwoSiloClusterFixture fixture) : IClassFixt
 
         // Every session sends its turn twice at once (a retry racing the original), all sessions together.
         var results = await Task.WhenAll(conversations.SelectMany((c, i) => Enumerable.Range(0, 2).Select(_ =>
-            c.SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", $"turn-{i}", null)))));
+            c.SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", $"turn-{i}", null, TestVisitor.Access)))));
 
         var answered = results.Where(r => r.IsSuccess).ToList();
         Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal(FailureCodes.CreditsExhausted, r.Failure!.Code));
@@ -44,7 +45,7 @@ public sealed class LastCreditsTests(TwoSiloClusterFixture fixture) : IClassFixt
         var tenant = await SmallStarterTenantAsync();
         await SpendAsync(tenant, StarterCredits);
 
-        var refused = await Grains.GetConversation(tenant, new ConversationId("at-zero")).SendAsync(new ChatTurn(ChatChannel.Widget, "Still there?", null, null));
+        var refused = await Grains.GetConversation(tenant, new ConversationId("at-zero")).SendAsync(new ChatTurn(ChatChannel.Widget, "Still there?", null, null, TestVisitor.Access));
         Assert.True((await Grains.GetGrain<ITenantGrain>(tenant).SetCreditPolicyAsync(CreditPolicies.Overage)).IsSuccess);
         var overage = await SpendAsync(tenant, 3);
 
@@ -68,7 +69,7 @@ public sealed class LastCreditsTests(TwoSiloClusterFixture fixture) : IClassFixt
         var balance = await Eventually.ReturnsAsync(() => Meter(tenant).BalanceAsync(), b => b.Remaining > 0);
         Assert.Equal(new ChatCredits(StarterCredits, ProCredits - StarterCredits), balance);
         Assert.Equal(ProCredits - StarterCredits, (await SpendAsync(tenant, ProCredits - StarterCredits)).Count);
-        var refused = await Grains.GetConversation(tenant, new ConversationId("after-pro")).SendAsync(new ChatTurn(ChatChannel.Widget, "One more?", null, null));
+        var refused = await Grains.GetConversation(tenant, new ConversationId("after-pro")).SendAsync(new ChatTurn(ChatChannel.Widget, "One more?", null, null, TestVisitor.Access));
         Assert.Equal(FailureCodes.CreditsExhausted, refused.Failure?.Code);
     }
 
@@ -81,7 +82,7 @@ public sealed class LastCreditsTests(TwoSiloClusterFixture fixture) : IClassFixt
         for (var i = 0; i < turns; i++)
         {
             var reply = await Grains.GetConversation(tenant, new ConversationId($"spend-{Guid.NewGuid():N}"))
-                .SendAsync(new ChatTurn(ChatChannel.Widget, "What are your opening hours?", null, null));
+                .SendAsync(new ChatTurn(ChatChannel.Widget, "What are your opening hours?", null, null, TestVisitor.Access));
             Assert.True(reply.IsSuccess, reply.Failure?.Detail);
             replies.Add(reply.Value!);
         }

@@ -1,3 +1,4 @@
+using Bob.Grains.Tests.Infrastructure;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
@@ -87,7 +88,7 @@ public sealed class TurnCacheTwoSiloTests(TwoSiloClusterFixture fixture) : IClas
 
         foreach (var conversation in onEachSilo)
         {
-            var refused = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Anyone there?", null, null));
+            var refused = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Anyone there?", null, null, TestVisitor.Access));
             Assert.Equal(FailureCodes.TenantSuspended, refused.Failure?.Code);
         }
     }
@@ -141,7 +142,7 @@ public sealed class TurnCacheTwoSiloTests(TwoSiloClusterFixture fixture) : IClas
 
     private static async Task<ChatReply> SendAsync(IConversationGrain conversation, string message)
     {
-        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, message, null, null));
+        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, message, null, null, TestVisitor.Access));
         Assert.True(reply.IsSuccess, reply.Failure?.Detail);
         return reply.Value!;
     }

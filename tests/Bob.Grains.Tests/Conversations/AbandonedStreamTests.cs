@@ -18,11 +18,11 @@ public sealed class AbandonedStreamTests(ClusterFixture fixture)
     public async Task A_streamed_turn_whose_reader_vanished_after_its_first_item_does_not_block_the_next_turn()
     {
         var conversation = await NewConversationAsync("vanished");
-        var abandoned = conversation.StreamAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "streamed-1", null)).GetAsyncEnumerator();
+        var abandoned = conversation.StreamAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "streamed-1", null, TestVisitor.Access)).GetAsyncEnumerator();
         Assert.True(await abandoned.MoveNextAsync());
         // The reader is gone: no further item is asked for and nothing is disposed, as when its web node is killed.
 
-        var next = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "And how long does it take?", "after-1", null));
+        var next = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "And how long does it take?", "after-1", null, TestVisitor.Access));
 
         Assert.True(next.IsSuccess, next.Failure?.Detail);
         var view = await conversation.GetAsync();
@@ -38,13 +38,13 @@ public sealed class AbandonedStreamTests(ClusterFixture fixture)
     public async Task A_stream_closed_mid_turn_still_stores_its_answer_once_and_a_retry_replays_it()
     {
         var conversation = await NewConversationAsync("closed");
-        var turn = new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "streamed-2", null);
+        var turn = new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "streamed-2", null, TestVisitor.Access);
         var closed = conversation.StreamAsync(turn).GetAsyncEnumerator();
         Assert.True(await closed.MoveNextAsync());
         await closed.DisposeAsync();
 
         var retry = await conversation.SendAsync(turn);
-        var next = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Thanks!", "after-2", null));
+        var next = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Thanks!", "after-2", null, TestVisitor.Access));
 
         Assert.True(retry.IsSuccess, retry.Failure?.Detail);
         Assert.True(next.IsSuccess, next.Failure?.Detail);

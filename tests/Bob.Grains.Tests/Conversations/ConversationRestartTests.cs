@@ -19,8 +19,8 @@ public sealed class ConversationRestartTests
         var tenant = new TenantId(signup.Tenant.Id);
         var key = GrainKeys.Scoped(tenant, "restart-session");
 
-        var turn1 = await first.Grains.GetGrain<IConversationGrain>(key).SendAsync(new ChatTurn(ChatChannel.Widget, "Hello there", "turn-1", null));
-        var turn2 = await first.Grains.GetGrain<IConversationGrain>(key).SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "turn-2", null));
+        var turn1 = await first.Grains.GetGrain<IConversationGrain>(key).SendAsync(new ChatTurn(ChatChannel.Widget, "Hello there", "turn-1", null, TestVisitor.Access));
+        var turn2 = await first.Grains.GetGrain<IConversationGrain>(key).SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "turn-2", null, TestVisitor.Access));
         Assert.True(turn1.IsSuccess, turn1.Failure?.Detail);
         Assert.True(turn2.IsSuccess, turn2.Failure?.Detail);
 
@@ -28,8 +28,8 @@ public sealed class ConversationRestartTests
         try
         {
             var conversation = restarted.Grains.GetGrain<IConversationGrain>(key);
-            var retry = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "turn-2", null));
-            var turn3 = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Thanks, and how long does it take?", "turn-3", null));
+            var retry = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship to Norway?", "turn-2", null, TestVisitor.Access));
+            var turn3 = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Thanks, and how long does it take?", "turn-3", null, TestVisitor.Access));
 
             Assert.True(retry.IsSuccess, retry.Failure?.Detail);
             Assert.Equal(turn2.Value!.MessageId, retry.Value!.MessageId);

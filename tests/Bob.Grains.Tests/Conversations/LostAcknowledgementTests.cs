@@ -19,12 +19,12 @@ public sealed class LostAcknowledgementTests(LostAcknowledgementTests.ProxiedClu
     {
         var tenant = await SignupAsync();
         var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, "lost-ack"));
-        var turn = new ChatTurn(ChatChannel.Widget, "Where is my parcel?", "lost-ack-1", null);
+        var turn = new ChatTurn(ChatChannel.Widget, "Where is my parcel?", "lost-ack-1", null, TestVisitor.Access);
 
         fixture.Proxy.ArmFor("INSERT INTO bob_messages");
         var first = await conversation.SendAsync(turn);
         var retry = await conversation.SendAsync(turn);
-        var next = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Thanks!", "lost-ack-2", null));
+        var next = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Thanks!", "lost-ack-2", null, TestVisitor.Access));
 
         Assert.Equal(1, fixture.Proxy.Cuts);
         Assert.True(first.IsSuccess, first.Failure?.Detail);

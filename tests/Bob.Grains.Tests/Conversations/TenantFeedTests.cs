@@ -38,7 +38,7 @@ public sealed class TenantFeedTests(ClusterFixture fixture)
 
     private static async Task SendAsync(IConversationGrain conversation)
     {
-        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship abroad?", null, null));
+        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "Do you ship abroad?", null, null, TestVisitor.Access));
         Assert.True(reply.IsSuccess, reply.Failure?.Detail);
     }
 }

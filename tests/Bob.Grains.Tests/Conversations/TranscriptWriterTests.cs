@@ -21,7 +21,7 @@ public sealed class TranscriptWriterTests(ClusterFixture fixture)
             var grain = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, $"load-{c}"));
             for (var t = 0; t < turns; t++)
             {
-                var reply = await grain.SendAsync(new ChatTurn(ChatChannel.Widget, $"question {t}", $"c{c}-t{t}", null));
+                var reply = await grain.SendAsync(new ChatTurn(ChatChannel.Widget, $"question {t}", $"c{c}-t{t}", null, TestVisitor.Access));
                 Assert.True(reply.IsSuccess, reply.Failure?.Detail);
             }
         }));
@@ -45,7 +45,7 @@ public sealed class TranscriptWriterTests(ClusterFixture fixture)
         var tenant = await PublicTenantAsync();
         var grain = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, "refused"));
 
-        var reply = await grain.SendAsync(new ChatTurn(ChatChannel.Widget, new string('x', ChatLimits.MessageMax + 1), null, null));
+        var reply = await grain.SendAsync(new ChatTurn(ChatChannel.Widget, new string('x', ChatLimits.MessageMax + 1), null, null, TestVisitor.Access));
 
         Assert.Equal(FailureCodes.ValidationFailed, reply.Failure?.Code);
         Assert.Null(await grain.GetAsync());

@@ -101,7 +101,7 @@ public sealed class TurnCostTests(CountedClusterFixture fixture, ITestOutputHelp
 
     private static async Task SendAsync(IConversationGrain conversation, TenantTurnConfig? read = null)
     {
-        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "How long does shipping take?", null, null, Tenant: read));
+        var reply = await conversation.SendAsync(new ChatTurn(ChatChannel.Widget, "How long does shipping take?", null, null, TestVisitor.Access, Tenant: read));
         Assert.True(reply.IsSuccess, reply.Failure?.Detail);
     }
 

@@ -112,7 +112,7 @@ public sealed class AssistantOverHttpTests(BobWebApp app) : IClassFixture<BobWeb
         var json = await app.WidgetChatAsync(tenant.WidgetKey, sessionId, attack);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/widget/chat")
         {
-            Content = ApiClient.RawJson(JsonSerializer.Serialize(new { session_id = sessionId, message = attack + " Please, it's urgent." })),
+            Content = ApiClient.RawJson(JsonSerializer.Serialize(new { session_id = sessionId, visitor_token = json["visitor_token"]!.GetValue<string>(), message = attack + " Please, it's urgent." })),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var streamed = await app.Widget(tenant.WidgetKey).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

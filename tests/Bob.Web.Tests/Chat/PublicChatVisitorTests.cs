@@ -50,8 +50,8 @@ public sealed class PublicChatVisitorTests(BobWebApp app) : IClassFixture<BobWeb
 
         Assert.Matches("^[A-Za-z0-9_-]{22}$", token);
         await noToken.AssertProblemAsync(401, "visitor_token_required");
-        await wrongToken.AssertProblemAsync(403, "invalid_visitor_token");
-        await malformed.AssertProblemAsync(403, "invalid_visitor_token");
+        await wrongToken.AssertProblemAsync(401, "invalid_visitor_token");
+        await malformed.AssertProblemAsync(401, "invalid_visitor_token");
         await unknown.AssertProblemAsync(404, "not_found");
         await badBusiness.AssertProblemAsync(400, "validation_failed");
         Assert.Equal(sessionId, history["session_id"]!.GetValue<string>());

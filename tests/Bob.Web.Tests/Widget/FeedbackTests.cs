@@ -49,7 +49,7 @@ public sealed class FeedbackTests(BobWebApp app) : IClassFixture<BobWebApp>
         var noKey = await app.Widget(null).PostJsonAsync("/api/widget/feedback", new { session_id = sessionId, message_id = answerId, visitor_token = token, rating = "up" });
 
         await noToken.AssertProblemAsync(401, "visitor_token_required");
-        await wrongToken.AssertProblemAsync(403, "invalid_visitor_token");
+        await wrongToken.AssertProblemAsync(401, "invalid_visitor_token");
         await otherTenantKey.AssertProblemAsync(404, "not_found");
         await noKey.AssertProblemAsync(401, "invalid_widget_key");
         Assert.Empty((await app.TranscriptAsync(tenant, sessionId))!["feedback"]!["messages"]!.AsArray());

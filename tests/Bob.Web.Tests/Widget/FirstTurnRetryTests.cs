@@ -24,7 +24,7 @@ public sealed class FirstTurnRetryTests(BobWebApp app) : IClassFixture<BobWebApp
         Assert.Equal(answered["message_id"]!.GetValue<string>(), retried["message_id"]!.GetValue<string>());
         Assert.Equal(answered["reply"]!.GetValue<string>(), retried["reply"]!.GetValue<string>());
         ChatApi.AssertReplyShape(await next.OkJsonAsync());
-        await anotherToken.AssertProblemAsync(403, "invalid_visitor_token");
+        await anotherToken.AssertProblemAsync(401, "invalid_visitor_token");
         Assert.Equal(["visitor", "assistant", "visitor", "assistant"], (await app.TurnsAsync(tenant, first.session_id)).Select(t => t.Role));
         var history = await (await widget.GetAsync($"/api/widget/sessions/{first.session_id}/messages?visitor_token={first.visitor_token}")).OkJsonAsync();
         Assert.Equal(4, history["messages"]!.AsArray().Count);
