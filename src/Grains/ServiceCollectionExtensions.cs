@@ -45,6 +45,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         // Runs with the silo, not the host: it must outlive the grains, which commit their last turns while the silo stops.
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TranscriptWriter>());
+        services.AddValidatedOptions<Personas.PersonaOptions, Personas.PersonaOptionsValidator>(configuration, Personas.PersonaOptions.Section);
+        services.AddSingleton<KnowledgeStore>();
         services.AddValidatedOptions<TurnCacheOptions, TurnCacheOptionsValidator>(configuration, TurnCacheOptions.Section);
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<TenantTurnCache>();

@@ -9,15 +9,34 @@ namespace Bob.Grains.Knowledge;
 [GenerateSerializer, Alias("bob.KnowledgeBaseState")]
 public sealed class KnowledgeBaseState
 {
+    /// <summary>Only in states written before articles moved to <see cref="KnowledgeStore"/>: carried over and cleared on activation.</summary>
     [Id(0)] public List<KnowledgeArticle> Articles { get; set; } = [];
     [Id(1)] public long Version { get; set; }
 }
 
+/// <summary>A tenant's articles: one row each in <see cref="KnowledgeStore"/>, all loaded on activation as the read model.
+/// The state keeps only <see cref="KnowledgeBaseState.Version"/>, which the turn caches compare.</summary>
 public sealed class KnowledgeBaseGrain(
     [PersistentState("knowledge", "bob")] IPersistentState<KnowledgeBaseState> knowledge,
+    KnowledgeStore store,
     TimeProvider time) : Grain, IKnowledgeBaseGrain
 {
-    public Task<IReadOnlyList<KnowledgeArticle>> ListAsync() => Task.FromResult<IReadOnlyList<KnowledgeArticle>>(knowledge.State.Articles);
+    private List<KnowledgeArticle> _articles = [];
+
+    private TenantId Tenant => new(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (knowledge.State.Articles.Count > 0)
+        {
+            await store.CarryOverAsync(Tenant, knowledge.State.Articles);
+            knowledge.State.Articles = [];
+            await knowledge.WriteStateAsync(cancellationToken);
+        }
+        _articles = await store.LoadAsync(Tenant);
+    }
+
+    public Task<IReadOnlyList<KnowledgeArticle>> ListAsync() => Task.FromResult<IReadOnlyList<KnowledgeArticle>>(_articles);
 
     public Task<KnowledgeArticle?> GetAsync(string articleId) => Task.FromResult(Find(articleId));
 
@@ -27,14 +46,16 @@ public sealed class KnowledgeBaseGrain(
         {
             return invalid;
         }
-        if (knowledge.State.Articles.Count >= KnowledgeRules.ArticlesMax)
+        if (_articles.Count >= KnowledgeRules.ArticlesMax)
         {
             return new Failure(FailureCodes.Conflict, $"A tenant has at most {KnowledgeRules.ArticlesMax} articles.");
         }
-        var now = time.GetUtcNow();
-        var article = new KnowledgeArticle(Ids.New(IdPrefixes.Article), input.Title.Trim(), input.Content, Tags(input), now, now);
-        knowledge.State.Articles.Add(article);
-        await SaveAsync();
+        var now = Now();
+        var article = KnowledgeStore.Storable(new KnowledgeArticle(Ids.New(IdPrefixes.Article), input.Title.Trim(), input.Content, Tags(input), now, now));
+        await BumpVersionAsync();
+        await store.InsertAsync(Tenant, article);
+        _articles.Add(article);
+        await ChangedAsync();
         await AuditAsync(AuditActions.KnowledgeCreated, null, article);
         return article;
     }
@@ -49,9 +70,11 @@ public sealed class KnowledgeBaseGrain(
         {
             return invalid;
         }
-        var updated = current with { Title = input.Title.Trim(), Content = input.Content, Tags = Tags(input), UpdatedAt = time.GetUtcNow() };
-        knowledge.State.Articles[knowledge.State.Articles.IndexOf(current)] = updated;
-        await SaveAsync();
+        var updated = KnowledgeStore.Storable(current with { Title = input.Title.Trim(), Content = input.Content, Tags = Tags(input), UpdatedAt = Now() });
+        await BumpVersionAsync();
+        await store.UpdateAsync(Tenant, updated);
+        _articles[_articles.IndexOf(current)] = updated;
+        await ChangedAsync();
         await AuditAsync(AuditActions.KnowledgeUpdated, current, updated);
         return updated;
     }
@@ -62,26 +85,38 @@ public sealed class KnowledgeBaseGrain(
         {
             return Failure.NotFound("Article");
         }
-        knowledge.State.Articles.Remove(current);
-        await SaveAsync();
+        await BumpVersionAsync();
+        await store.DeleteAsync(Tenant, articleId);
+        _articles.Remove(current);
+        await ChangedAsync();
         await AuditAsync(AuditActions.KnowledgeDeleted, current, null);
         return Outcome.Success;
     }
 
     public Task<long> VersionAsync() => Task.FromResult(knowledge.State.Version);
 
-    private async Task SaveAsync()
+    /// <summary>Before the row is written: a version stored without its edit only costs the caches a rebuild, while an edit
+    /// stored under the old version would leave them serving the old articles.</summary>
+    private async Task BumpVersionAsync()
     {
         knowledge.State.Version++;
         await knowledge.WriteStateAsync();
-        await GrainFactory.GetGrain<ITenantGrain>(this.GetPrimaryKeyString()).TurnConfigChangedAsync();
     }
 
+    private Task ChangedAsync() => GrainFactory.GetGrain<ITenantGrain>(this.GetPrimaryKeyString()).TurnConfigChangedAsync();
+
     private Task AuditAsync(string action, KnowledgeArticle? before, KnowledgeArticle? after) =>
-        GrainFactory.AuditAsync(new TenantId(this.GetPrimaryKeyString()), action, new AuditTarget(AuditTargetTypes.Article, (before ?? after)!.Id),
+        GrainFactory.AuditAsync(Tenant, action, new AuditTarget(AuditTargetTypes.Article, (before ?? after)!.Id),
             before is null ? null : AuditSummaries.Article(before), after is null ? null : AuditSummaries.Article(after));
 
-    private KnowledgeArticle? Find(string articleId) => knowledge.State.Articles.Find(a => a.Id == articleId);
+    /// <summary>To PostgreSQL's microseconds, so an article reads the same from memory as from its row after a restart.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    private KnowledgeArticle? Find(string articleId) => _articles.Find(a => a.Id == articleId);
 
     private static string[] Tags(KnowledgeInput input) => [.. input.Tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

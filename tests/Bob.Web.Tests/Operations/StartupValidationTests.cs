@@ -18,6 +18,7 @@ public sealed class StartupValidationTests
     [InlineData("Bob:Database:UnavailableWait", "00:05:00", "Bob:Database:UnavailableWait must be between 00:00:00 and 00:01:00 (got 00:05:00)")]
     [InlineData("Bob:Credits:HoldExpiry", "00:00:20", "Bob:Credits:HoldExpiry must be between 00:01:00 and 01:00:00 (got 00:00:20)")]
     [InlineData("Bob:TurnCache:MaxTenants", "0", "Bob:TurnCache:MaxTenants must be at least 1 (got 0)")]
+    [InlineData("Bob:Personas:VersionsKept", "0", "Bob:Personas:VersionsKept must be at least 1 (got 0)")]
     [InlineData("Bob:Network:TrustedProxies", "10.0.0.0/33", "Bob:Network:TrustedProxies must list IP addresses or CIDR networks")]
     [InlineData("Bob:Network:TrustedProxies", "127.0.0.1, proxy.internal", "(got 'proxy.internal')")]
     public async Task A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
