@@ -137,7 +137,23 @@ pg_conn() {
   echo "Host=127.0.0.1;Port=$1;Username=bob;Database=$2;Pooling=true;Maximum Pool Size=50"
 }
 
-# Prints a TCP port on 127.0.0.1 that is free right now.
+# Prints a TCP port on 127.0.0.1 that is free right now, from below the kernel's ephemeral range (which outgoing
+# connections draw from, so a port from it can be taken before the server that asked for it binds it).
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  python3 - <<'PY'
+import random, socket
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except OSError:
+    low = 49152
+for _ in range(1000):
+    port = random.randrange(10000, low)
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+PY
 }
