@@ -104,10 +104,23 @@ public static class WidgetAccess
     /// <summary>The tenant's turn configuration <see cref="AuthorizeAsync"/> read for this request, if it did.</summary>
     public static TenantTurnConfig? TurnConfigRead(HttpContext context) => context.Items[typeof(TenantTurnConfig)] as TenantTurnConfig;
 
+    /// <summary>Set now, and again as the answer starts: an exception later in the request (a database outage) clears
+    /// the headers before its problem is written, and the page must still read that 503 to retry it by itself.</summary>
     public static void AllowOrigin(HttpContext context, string origin)
     {
-        context.Response.Headers.AccessControlAllowOrigin = origin;
-        context.Response.Headers.AccessControlExposeHeaders = "X-Request-Id, Retry-After";
+        SetAllowOrigin(context.Response.Headers, origin);
+        context.Response.OnStarting(() =>
+        {
+            SetAllowOrigin(context.Response.Headers, origin);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void SetAllowOrigin(IHeaderDictionary headers, string origin)
+    {
+        headers.Vary = "Origin";
+        headers.AccessControlAllowOrigin = origin;
+        headers.AccessControlExposeHeaders = "X-Request-Id, Retry-After";
     }
 
     private static string? KeyOf(HttpContext context)
