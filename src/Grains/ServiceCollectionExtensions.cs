@@ -86,6 +86,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<DeliveryHealth>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookEndpointStore>();
+        services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton<WebhookOutboxSignal>();
         services.AddSingleton<GrainOutbox>();
         services.AddHostedService<WebhookRelay>();

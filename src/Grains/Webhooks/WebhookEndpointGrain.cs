@@ -16,7 +16,9 @@ namespace Bob.Grains.Webhooks;
 /// due in hours, or one whose silo died mid-attempt, is sent by whichever silo the grain comes back on.
 /// </summary>
 public sealed class WebhookEndpointGrain(
-    WebhookStore store,
+    WebhookStore outbox,
+    WebhookEndpointStore endpoints,
+    WebhookDeliveryLog deliveries,
     WebhookSender sender,
     WebhookEndpointRules rules,
     SecretProtector secrets,
@@ -40,7 +42,7 @@ public sealed class WebhookEndpointGrain(
 
     private WebhookOptions Options => options.Value;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _endpoint = await store.LoadEndpointAsync(Tenant, Id);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _endpoint = await endpoints.LoadEndpointAsync(Tenant, Id);
 
     public async Task<Result<WebhookEndpointView>> CreateAsync(string url, IReadOnlyList<string> events, string description)
     {
@@ -52,7 +54,7 @@ public sealed class WebhookEndpointGrain(
         var key = WebhookSecrets.NewKey();
         var created = new WebhookEndpointRecord(Tenant, Id, url, description, events, true, null, null, null, [], null, null, now, now);
         created = created with { Secret = secrets.Seal(key, created.SecretBinding) };
-        if (!await store.SaveEndpointAsync(created))
+        if (!await endpoints.SaveEndpointAsync(created))
         {
             return WebhookCatalogGrain.Duplicate();
         }
@@ -85,7 +87,7 @@ public sealed class WebhookEndpointGrain(
         {
             updated = updated with { Enabled = false, DisabledReason = WebhookEndpointStatus.ReasonManual, DisabledAt = now };
         }
-        if (!await store.SaveEndpointAsync(updated))
+        if (!await endpoints.SaveEndpointAsync(updated))
         {
             return WebhookCatalogGrain.Duplicate();
         }
@@ -93,7 +95,7 @@ public sealed class WebhookEndpointGrain(
         await SubscriptionsChangedAsync();
         if (!updated.Enabled && current.Enabled)
         {
-            await store.FailPendingAsync(Tenant, Id, now);
+            await deliveries.FailPendingAsync(Tenant, Id, now);
         }
         await AuditAsync(AuditActions.WebhookUpdated, current.View(now), updated.View(now));
         return updated.View(now);
@@ -105,7 +107,7 @@ public sealed class WebhookEndpointGrain(
         {
             return NotFound();
         }
-        await store.DeleteEndpointAsync(Tenant, Id);
+        await endpoints.DeleteEndpointAsync(Tenant, Id);
         _endpoint = null;
         await SubscriptionsChangedAsync();
         await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseIntegrationAsync(Id);
@@ -134,7 +136,7 @@ public sealed class WebhookEndpointGrain(
             PreviousSecretExpiresAt = now + Options.SecretOverlap,
             UpdatedAt = now,
         };
-        await store.SaveEndpointAsync(rotated);
+        await endpoints.SaveEndpointAsync(rotated);
         _endpoint = rotated;
         await AuditAsync(AuditActions.WebhookSecretRotated, current.View(now), rotated.View(now));
         return rotated.View(now, WebhookSecrets.Format(key));
@@ -151,7 +153,7 @@ public sealed class WebhookEndpointGrain(
             return Disabled();
         }
         var ping = WebhookPayloads.Test(Tenant, Id, time.GetUtcNow());
-        var deliveryId = await store.QueueForEndpointAsync(ping, Id);
+        var deliveryId = await outbox.QueueForEndpointAsync(ping, Id);
         await WakeAsync();
         return new WebhookTestQueued(deliveryId, ping.EventId);
     }
@@ -171,7 +173,7 @@ public sealed class WebhookEndpointGrain(
             }
             before = seq;
         }
-        var page = await store.ListDeliveriesAsync(Tenant, Id, before, limit);
+        var page = await deliveries.ListDeliveriesAsync(Tenant, Id, before, limit);
         return new WebhookDeliveryPage([.. page.Select(p => p.View)], page.Count == limit ? DeliveryCursor.Format(page[^1].Seq) : null);
     }
 
@@ -181,7 +183,7 @@ public sealed class WebhookEndpointGrain(
         {
             return NotFound();
         }
-        if (await store.FindDeliveryAsync(Tenant, Id, deliveryId) is not { } found)
+        if (await deliveries.FindDeliveryAsync(Tenant, Id, deliveryId) is not { } found)
         {
             return Failure.NotFound("Delivery");
         }
@@ -190,7 +192,7 @@ public sealed class WebhookEndpointGrain(
             return Disabled();
         }
         var now = time.GetUtcNow();
-        await store.ResendAsync(found.Seq, now);
+        await deliveries.ResendAsync(found.Seq, now);
         await WakeAsync();
         return found.View with { Status = WebhookDeliveryStatus.Pending, NextRetryAt = now };
     }
@@ -208,7 +210,7 @@ public sealed class WebhookEndpointGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         _reminderRegistered = true;
-        if (_endpoint is not { Enabled: true } || await store.NextDueAsync(Tenant, Id) is not { } next)
+        if (_endpoint is not { Enabled: true } || await deliveries.NextDueAsync(Tenant, Id) is not { } next)
         {
             if (!_pumping)
             {
@@ -254,7 +256,7 @@ public sealed class WebhookEndpointGrain(
                 }
             }
             while (_again);
-            if (_endpoint is { Enabled: true } && await store.NextDueAsync(Tenant, Id) is { } next)
+            if (_endpoint is { Enabled: true } && await deliveries.NextDueAsync(Tenant, Id) is { } next)
             {
                 _pumping = false;
                 Schedule(next - time.GetUtcNow());
@@ -276,7 +278,7 @@ public sealed class WebhookEndpointGrain(
     private async Task<bool> SendRoundAsync(WebhookEndpointRecord endpoint)
     {
         var now = time.GetUtcNow();
-        var due = await store.ClaimDueAsync(Tenant, Id, now, now + Options.Lease, Options.MaxInFlightPerEndpoint);
+        var due = await deliveries.ClaimDueAsync(Tenant, Id, now, now + Options.Lease, Options.MaxInFlightPerEndpoint);
         if (due.Count == 0)
         {
             return false;
@@ -302,7 +304,7 @@ public sealed class WebhookEndpointGrain(
                 _ => "gave_up",
             }, results[i].Latency);
         }
-        await store.RecordAsync(recorded);
+        await deliveries.RecordAsync(recorded);
         await UpdateHealthAsync(endpoint, results, attemptedAt);
         return true;
     }
@@ -313,15 +315,15 @@ public sealed class WebhookEndpointGrain(
         if (disableReason is not null)
         {
             _endpoint = endpoint with { Enabled = false, DisabledReason = disableReason, DisabledAt = now, FailingSince = failingSince, UpdatedAt = now };
-            await store.SaveEndpointAsync(_endpoint);
-            await store.FailPendingAsync(Tenant, Id, now);
+            await endpoints.SaveEndpointAsync(_endpoint);
+            await deliveries.FailPendingAsync(Tenant, Id, now);
             logger.LogWarning("Webhook endpoint {Endpoint} disabled: {Reason}.", this.GetPrimaryKeyString(), disableReason);
             await AuditAsync(AuditActions.WebhookDisabled, endpoint.View(now), _endpoint.View(now), AuditActor.System);
         }
         else if (failingSince != endpoint.FailingSince)
         {
             _endpoint = endpoint with { FailingSince = failingSince };
-            await store.SaveEndpointAsync(_endpoint);
+            await endpoints.SaveEndpointAsync(_endpoint);
         }
     }
 
