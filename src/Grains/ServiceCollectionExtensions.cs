@@ -84,8 +84,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookEndpointRules>();
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<WebhookEndpointSecrets>();
         services.AddSingleton<DeliveryHealth>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookEndpointStore>();
+        services.AddSingleton<WebhookDeliveryLog>();
+        services.AddSingleton<WebhookDeliveryRound>();
         services.AddSingleton<WebhookOutboxSignal>();
         services.AddSingleton<GrainOutbox>();
         services.AddHostedService<WebhookRelay>();

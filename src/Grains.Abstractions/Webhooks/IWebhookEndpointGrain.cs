@@ -44,8 +44,3 @@ public interface IWebhookEndpointGrain : IGrainWithStringKey
     [Alias("Wake"), OneWay]
     Task WakeAsync();
 }
-
-public static class WebhookEndpoints
-{
-    public static string Key(TenantId tenant, string endpointId) => GrainKeys.Scoped(tenant, endpointId);
-}

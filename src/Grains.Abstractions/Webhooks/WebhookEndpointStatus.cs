@@ -15,11 +15,3 @@ public static class WebhookEndpointStatus
     /// <summary>A team member turned it off (<c>PATCH {"enabled": false}</c>).</summary>
     public const string ReasonManual = "manual";
 }
-
-/// <summary>Where one delivery (one event to one endpoint) stands.</summary>
-public static class WebhookDeliveryStatus
-{
-    public const string Pending = "pending";
-    public const string Delivered = "delivered";
-    public const string Failed = "failed";
-}

@@ -10,7 +10,7 @@ namespace Bob.Grains.Webhooks;
 /// integration limit (<see cref="ITenantGrain.AdmitIntegrationAsync"/>, released again if storing fails), then the endpoint's
 /// own grain stores it. The list is read from the endpoints table, which is the endpoints' state.
 /// </summary>
-public sealed class WebhookCatalogGrain(WebhookStore store, WebhookEndpointRules rules, TimeProvider time) : Grain, IWebhookCatalogGrain
+public sealed class WebhookCatalogGrain(WebhookEndpointStore endpoints, WebhookEndpointRules rules, TimeProvider time) : Grain, IWebhookCatalogGrain
 {
     private TenantId Tenant => new(this.GetPrimaryKeyString());
 
@@ -21,7 +21,7 @@ public sealed class WebhookCatalogGrain(WebhookStore store, WebhookEndpointRules
         {
             return invalid;
         }
-        if (await store.UrlTakenAsync(Tenant, url!, null))
+        if (await endpoints.UrlTakenAsync(Tenant, url!, null))
         {
             return Duplicate();
         }
@@ -50,7 +50,7 @@ public sealed class WebhookCatalogGrain(WebhookStore store, WebhookEndpointRules
     public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync()
     {
         var now = time.GetUtcNow();
-        return [.. (await store.ListEndpointsAsync(Tenant)).Select(e => e.View(now))];
+        return [.. (await endpoints.ListEndpointsAsync(Tenant)).Select(e => e.View(now))];
     }
 
     internal static Failure Duplicate() => new(FailureCodes.DuplicateWebhook, "This tenant already has a webhook endpoint with this URL.");

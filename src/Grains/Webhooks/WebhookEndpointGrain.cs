@@ -1,47 +1,40 @@
-using System.Globalization;
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Webhooks;
 using Bob.Grains.Audit;
-using Bob.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Webhooks;
 
 /// <summary>
-/// One endpoint: its settings (a row of <c>bob_webhook_endpoints</c>, loaded at activation) and the sending of its deliveries.
-/// Sending runs in an interleaving grain timer, so a receiver that hangs holds up neither this endpoint's management calls nor
-/// anything else. While deliveries are pending a reminder stays registered (registered before the first attempt), so a retry
-/// due in hours, or one whose silo died mid-attempt, is sent by whichever silo the grain comes back on.
+/// One endpoint: its settings (a row of <c>bob_webhook_endpoints</c>, loaded at activation), its delivery log, and the
+/// sending of its deliveries — when (<see cref="DeliveryPump"/>), what one round sends (<see cref="WebhookDeliveryRound"/>),
+/// and signed with which secrets (<see cref="WebhookEndpointSecrets"/>). What stays here is what changes the endpoint.
 /// </summary>
 public sealed class WebhookEndpointGrain(
-    WebhookStore store,
-    WebhookSender sender,
+    WebhookStore outbox,
+    WebhookEndpointStore endpoints,
+    WebhookDeliveryLog deliveries,
+    WebhookDeliveryRound round,
     WebhookEndpointRules rules,
-    SecretProtector secrets,
+    WebhookEndpointSecrets secrets,
     DeliveryHealth health,
     IOptions<WebhookOptions> options,
-    GrainMetrics metrics,
     TimeProvider time,
     ILogger<WebhookEndpointGrain> logger) : Grain, IWebhookEndpointGrain, IRemindable
 {
-    private const string ReminderName = "webhook-deliveries";
-
     private WebhookEndpointRecord? _endpoint;
-    private IGrainTimer? _timer;
-    private bool _pumping;
-    private bool _again;
-    private bool _reminderRegistered;
+    private DeliveryPump? _pump;
 
     private TenantId Tenant => GrainKeys.Parse(this.GetPrimaryKeyString()).Tenant;
 
     private string Id => GrainKeys.Parse(this.GetPrimaryKeyString()).LocalId;
 
-    private WebhookOptions Options => options.Value;
+    private DeliveryPump Pump => _pump ??= new(this, SendRoundAsync, NextDueAsync, options.Value.ReminderPeriod, time, logger);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _endpoint = await store.LoadEndpointAsync(Tenant, Id);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _endpoint = await endpoints.LoadEndpointAsync(Tenant, Id);
 
     public async Task<Result<WebhookEndpointView>> CreateAsync(string url, IReadOnlyList<string> events, string description)
     {
@@ -50,17 +43,15 @@ public sealed class WebhookEndpointGrain(
             return new Failure(FailureCodes.Conflict, "This endpoint already exists.");
         }
         var now = time.GetUtcNow();
-        var key = WebhookSecrets.NewKey();
-        var created = new WebhookEndpointRecord(Tenant, Id, url, description, events, true, null, null, null, [], null, null, now, now);
-        created = created with { Secret = secrets.Seal(key, created.SecretBinding) };
-        if (!await store.SaveEndpointAsync(created))
+        var (created, secret) = secrets.Issue(new WebhookEndpointRecord(Tenant, Id, url, description, events, true, null, null, null, [], null, null, now, now));
+        if (!await endpoints.SaveEndpointAsync(created))
         {
             return WebhookCatalogGrain.Duplicate();
         }
         _endpoint = created;
         await SubscriptionsChangedAsync();
         await AuditAsync(AuditActions.WebhookCreated, null, created.View(now));
-        return created.View(now, WebhookSecrets.Format(key));
+        return created.View(now, secret);
     }
 
     public Task<WebhookEndpointView?> GetAsync() => Task.FromResult(_endpoint?.View(time.GetUtcNow()));
@@ -86,7 +77,7 @@ public sealed class WebhookEndpointGrain(
         {
             updated = updated with { Enabled = false, DisabledReason = WebhookEndpointStatus.ReasonManual, DisabledAt = now };
         }
-        if (!await store.SaveEndpointAsync(updated))
+        if (!await endpoints.SaveEndpointAsync(updated))
         {
             return WebhookCatalogGrain.Duplicate();
         }
@@ -94,7 +85,7 @@ public sealed class WebhookEndpointGrain(
         await SubscriptionsChangedAsync();
         if (!updated.Enabled && current.Enabled)
         {
-            await store.FailPendingAsync(Tenant, Id, now);
+            await deliveries.FailPendingAsync(Tenant, Id, now);
         }
         await AuditAsync(AuditActions.WebhookUpdated, current.View(now), updated.View(now));
         return updated.View(now);
@@ -106,12 +97,12 @@ public sealed class WebhookEndpointGrain(
         {
             return NotFound();
         }
-        await store.DeleteEndpointAsync(Tenant, Id);
+        await endpoints.DeleteEndpointAsync(Tenant, Id);
         _endpoint = null;
         await SubscriptionsChangedAsync();
         await GrainFactory.GetGrain<ITenantGrain>(Tenant).ReleaseIntegrationAsync(Id);
         await AuditAsync(AuditActions.WebhookDeleted, current.View(time.GetUtcNow()), null);
-        await StopReminderAsync();
+        await Pump.StopReminderAsync();
         DeactivateOnIdle();
         return Outcome.Success;
     }
@@ -127,18 +118,11 @@ public sealed class WebhookEndpointGrain(
             return NotFound();
         }
         var now = time.GetUtcNow();
-        var key = WebhookSecrets.NewKey();
-        var rotated = current with
-        {
-            Secret = secrets.Seal(key, current.SecretBinding),
-            PreviousSecret = current.Secret,
-            PreviousSecretExpiresAt = now + Options.SecretOverlap,
-            UpdatedAt = now,
-        };
-        await store.SaveEndpointAsync(rotated);
+        var (rotated, secret) = secrets.Rotate(current, now);
+        await endpoints.SaveEndpointAsync(rotated);
         _endpoint = rotated;
         await AuditAsync(AuditActions.WebhookSecretRotated, current.View(now), rotated.View(now));
-        return rotated.View(now, WebhookSecrets.Format(key));
+        return rotated.View(now, secret);
     }
 
     public async Task<Result<WebhookTestQueued>> SendTestAsync()
@@ -152,7 +136,7 @@ public sealed class WebhookEndpointGrain(
             return Disabled();
         }
         var ping = WebhookPayloads.Test(Tenant, Id, time.GetUtcNow());
-        var deliveryId = await store.QueueForEndpointAsync(ping, Id);
+        var deliveryId = await outbox.QueueForEndpointAsync(ping, Id);
         await WakeAsync();
         return new WebhookTestQueued(deliveryId, ping.EventId);
     }
@@ -172,7 +156,7 @@ public sealed class WebhookEndpointGrain(
             }
             before = seq;
         }
-        var page = await store.ListDeliveriesAsync(Tenant, Id, before, limit);
+        var page = await deliveries.ListDeliveriesAsync(Tenant, Id, before, limit);
         return new WebhookDeliveryPage([.. page.Select(p => p.View)], page.Count == limit ? DeliveryCursor.Format(page[^1].Seq) : null);
     }
 
@@ -182,7 +166,7 @@ public sealed class WebhookEndpointGrain(
         {
             return NotFound();
         }
-        if (await store.FindDeliveryAsync(Tenant, Id, deliveryId) is not { } found)
+        if (await deliveries.FindDeliveryAsync(Tenant, Id, deliveryId) is not { } found)
         {
             return Failure.NotFound("Delivery");
         }
@@ -191,7 +175,7 @@ public sealed class WebhookEndpointGrain(
             return Disabled();
         }
         var now = time.GetUtcNow();
-        await store.ResendAsync(found.Seq, now);
+        await deliveries.ResendAsync(found.Seq, now);
         await WakeAsync();
         return found.View with { Status = WebhookDeliveryStatus.Pending, NextRetryAt = now };
     }
@@ -202,109 +186,21 @@ public sealed class WebhookEndpointGrain(
         {
             return;
         }
-        await StartReminderAsync();
-        Schedule(TimeSpan.Zero);
+        await Pump.WakeAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        _reminderRegistered = true;
-        if (_endpoint is not { Enabled: true } || await store.NextDueAsync(Tenant, Id) is not { } next)
-        {
-            if (!_pumping)
-            {
-                await StopReminderAsync();
-            }
-            return;
-        }
-        Schedule(next - time.GetUtcNow());
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Pump.RemindedAsync();
 
-    private void Schedule(TimeSpan due)
-    {
-        if (due < TimeSpan.Zero)
-        {
-            due = TimeSpan.Zero;
-        }
-        if (_pumping && due == TimeSpan.Zero)
-        {
-            _again = true;
-            return;
-        }
-        // A one-shot timer is spent once it fired, so each wait gets a timer of its own.
-        _timer?.Dispose();
-        _timer = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
-    }
-
-    /// <summary>Sends every due delivery, a window of <see cref="WebhookOptions.MaxInFlightPerEndpoint"/> at a time, then sets the timer for the next one.</summary>
-    private async Task PumpAsync(CancellationToken cancellationToken)
-    {
-        if (_pumping)
-        {
-            _again = true;
-            return;
-        }
-        _pumping = true;
-        try
-        {
-            do
-            {
-                _again = false;
-                while (_endpoint is { Enabled: true } endpoint && await SendRoundAsync(endpoint))
-                {
-                }
-            }
-            while (_again);
-            if (_endpoint is { Enabled: true } && await store.NextDueAsync(Tenant, Id) is { } next)
-            {
-                _pumping = false;
-                Schedule(next - time.GetUtcNow());
-            }
-        }
-        catch (Exception failure)
-        {
-            logger.LogWarning(failure, "Webhook deliveries of {Endpoint} failed to run; trying again shortly.", this.GetPrimaryKeyString());
-            _pumping = false;
-            Schedule(TimeSpan.FromSeconds(5));
-        }
-        finally
-        {
-            _pumping = false;
-        }
-    }
+    private async Task<DateTimeOffset?> NextDueAsync() => _endpoint is { Enabled: true } ? await deliveries.NextDueAsync(Tenant, Id) : null;
 
     /// <returns>True when it sent something (there may be more).</returns>
-    private async Task<bool> SendRoundAsync(WebhookEndpointRecord endpoint)
+    private async Task<bool> SendRoundAsync()
     {
-        var now = time.GetUtcNow();
-        var due = await store.ClaimDueAsync(Tenant, Id, now, now + Options.Lease, Options.MaxInFlightPerEndpoint);
-        if (due.Count == 0)
+        if (_endpoint is not { Enabled: true } endpoint || await round.SendAsync(endpoint) is not { } sent)
         {
             return false;
         }
-        var keys = SigningKeys(endpoint, now);
-        var url = new Uri(endpoint.Url);
-        var results = await Task.WhenAll(due.Select(d => sender.SendAsync(url, d.EventId, d.Payload, keys, CancellationToken.None)));
-        var attemptedAt = time.GetUtcNow();
-        var recorded = new List<RecordedAttempt>(due.Count);
-        for (var i = 0; i < due.Count; i++)
-        {
-            var decision = health.Schedule.Decide(results[i], due[i].RoundAttempts + 1, attemptedAt);
-            recorded.Add(decision switch
-            {
-                DeliveryDecision.Delivered => new RecordedAttempt(due[i].Seq, WebhookDeliveryStatus.Delivered, null, results[i], attemptedAt),
-                DeliveryDecision.Retry retry => new RecordedAttempt(due[i].Seq, WebhookDeliveryStatus.Pending, retry.At, results[i], attemptedAt),
-                _ => new RecordedAttempt(due[i].Seq, WebhookDeliveryStatus.Failed, null, results[i], attemptedAt),
-            });
-            metrics.WebhookDelivery(decision switch
-            {
-                DeliveryDecision.Delivered => "delivered",
-                DeliveryDecision.Retry => "failed",
-                _ => "gave_up",
-            }, results[i].Latency);
-        }
-        await store.RecordAsync(recorded);
-        await UpdateHealthAsync(endpoint, results, attemptedAt);
+        await UpdateHealthAsync(endpoint, sent.Results, sent.AttemptedAt);
         return true;
     }
 
@@ -314,45 +210,16 @@ public sealed class WebhookEndpointGrain(
         if (disableReason is not null)
         {
             _endpoint = endpoint with { Enabled = false, DisabledReason = disableReason, DisabledAt = now, FailingSince = failingSince, UpdatedAt = now };
-            await store.SaveEndpointAsync(_endpoint);
-            await store.FailPendingAsync(Tenant, Id, now);
+            await endpoints.SaveEndpointAsync(_endpoint);
+            await deliveries.FailPendingAsync(Tenant, Id, now);
             logger.LogWarning("Webhook endpoint {Endpoint} disabled: {Reason}.", this.GetPrimaryKeyString(), disableReason);
             await AuditAsync(AuditActions.WebhookDisabled, endpoint.View(now), _endpoint.View(now), AuditActor.System);
         }
         else if (failingSince != endpoint.FailingSince)
         {
             _endpoint = endpoint with { FailingSince = failingSince };
-            await store.SaveEndpointAsync(_endpoint);
+            await endpoints.SaveEndpointAsync(_endpoint);
         }
-    }
-
-    /// <summary>The current secret, and the rotated-out one while its overlap lasts.</summary>
-    private List<byte[]> SigningKeys(WebhookEndpointRecord endpoint, DateTimeOffset now)
-    {
-        var keys = new List<byte[]> { secrets.Open(endpoint.Secret, endpoint.SecretBinding) };
-        if (endpoint.PreviousSecret is { } previous && endpoint.PreviousSecretExpiresAt > now)
-        {
-            keys.Add(secrets.Open(previous, endpoint.SecretBinding));
-        }
-        return keys;
-    }
-
-    private async Task StartReminderAsync()
-    {
-        if (!_reminderRegistered)
-        {
-            await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
-            _reminderRegistered = true;
-        }
-    }
-
-    private async Task StopReminderAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-        _reminderRegistered = false;
     }
 
     /// <summary>Records a change in the tenant's audit log; the views carry no secret and <see cref="AuditSummaries.Webhook"/> drops the URL's query.</summary>
@@ -364,27 +231,4 @@ public sealed class WebhookEndpointGrain(
 
     private static Failure Disabled() =>
         new(FailureCodes.WebhookDisabled, "This endpoint is disabled; enable it (PATCH {\"enabled\": true}) first.");
-}
-
-/// <summary>The opaque cursor of the delivery log: where the previous page ended.</summary>
-public static class DeliveryCursor
-{
-    public static string Format(long seq) => Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("d" + seq.ToString(CultureInfo.InvariantCulture))).TrimEnd('=');
-
-    public static bool TryParse(string cursor, out long seq)
-    {
-        seq = 0;
-        if (cursor.Length is 0 or > 32)
-        {
-            return false;
-        }
-        var padded = cursor + new string('=', (4 - (cursor.Length % 4)) % 4);
-        Span<byte> bytes = stackalloc byte[24];
-        if (!Convert.TryFromBase64String(padded, bytes, out var written) || written < 2 || bytes[0] != (byte)'d')
-        {
-            return false;
-        }
-        var digits = System.Text.Encoding.ASCII.GetString(bytes[1..written]);
-        return digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out seq) && seq > 0;
-    }
 }

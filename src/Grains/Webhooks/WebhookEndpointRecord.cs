@@ -16,9 +16,3 @@ public sealed record WebhookEndpointRecord(
         Enabled ? WebhookEndpointStatus.Active : WebhookEndpointStatus.Disabled, DisabledReason, DisabledAt, CreatedAt, UpdatedAt, FailingSince,
         PreviousSecretExpiresAt > now ? PreviousSecretExpiresAt : null, secret);
 }
-
-/// <summary>A delivery claimed for an attempt, with the event's stored body.</summary>
-public sealed record DueDelivery(long Seq, string DeliveryId, string EventId, string EventType, int RoundAttempts, string Payload);
-
-/// <summary>An attempt's outcome as the log records it.</summary>
-public sealed record RecordedAttempt(long Seq, string Status, DateTimeOffset? NextAttemptAt, AttemptResult Result, DateTimeOffset AttemptedAt);

@@ -99,13 +99,3 @@ public static class WebhookPayloads
 
     private sealed record TestData(string EndpointId, string Message);
 }
-
-/// <summary>Why a conversation asks for a human (<c>handoff.requested</c>'s <c>reason</c>).</summary>
-public static class HandoffReasons
-{
-    /// <summary>The assistant could not answer and offered a human (<c>handoff: true</c>).</summary>
-    public const string Assistant = "assistant";
-
-    /// <summary>The visitor pressed "talk to a human".</summary>
-    public const string Visitor = "visitor";
-}

@@ -14,6 +14,7 @@ namespace Bob.Grains.Webhooks;
 /// </summary>
 public sealed class WebhookRelay(
     WebhookStore store,
+    WebhookDeliveryLog deliveries,
     WebhookOutboxSignal signal,
     IGrainFactory grains,
     IOptions<WebhookOptions> options,
@@ -71,7 +72,7 @@ public sealed class WebhookRelay(
     }
 
     /// <summary>Overdue by more than a lease: claimed by a silo that died, or never woken.</summary>
-    private async Task SweepAsync() => Wake(await store.OverdueEndpointsAsync(time.GetUtcNow() - options.Value.Lease, 1000));
+    private async Task SweepAsync() => Wake(await deliveries.OverdueEndpointsAsync(time.GetUtcNow() - options.Value.Lease, 1000));
 
     private void Wake(IReadOnlyList<string> endpointKeys)
     {
