@@ -41,8 +41,9 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
 
     /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
     /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
-    internal Task<BatchWritten> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken) =>
-        StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, cancellationToken));
+    /// <param name="shard">The writer's insights shard (<see cref="InsightsBatch"/>).</param>
+    internal Task<BatchWritten> WriteBatchAsync(IReadOnlyList<TranscriptAppend> appends, short shard, CancellationToken cancellationToken) =>
+        StorageFailures.GuardAsync(() => WriteBatchCoreAsync(appends, shard, cancellationToken));
 
     private async Task<(ConversationRow? Conversation, List<TranscriptMessage> Messages)> LoadCoreAsync(TenantId tenant, ConversationId conversation)
     {
@@ -137,7 +138,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
 
     /// <summary>The messages, the summaries and the webhook events the appends raise (an INSERT that keeps only subscribed
     /// events) go to PostgreSQL as one batch: one round trip, committed when its reader is done.</summary>
-    private async Task<BatchWritten> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, CancellationToken cancellationToken)
+    private async Task<BatchWritten> WriteBatchCoreAsync(IReadOnlyList<TranscriptAppend> appends, short shard, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // No explicit transaction: a batch's statements share one Sync, so PostgreSQL runs them as one implicit transaction
@@ -190,7 +191,7 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
             batch.BatchCommands.Add(visitors);
         }
         // What the turns add to their tenants' insights rides in the same round trip and transaction.
-        foreach (var insights in InsightsBatch.Commands([.. appends.Select(a => a.Insight).OfType<TurnInsight>()]))
+        foreach (var insights in InsightsBatch.Commands([.. appends.Select(a => a.Insight).OfType<TurnInsight>()], shard))
         {
             batch.BatchCommands.Add(insights);
         }

@@ -49,6 +49,9 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
     private static readonly ActivitySource Tracing = new(TelemetryNames.ActivitySource);
 
+    /// <summary>The last insights shard a writer of this process took; it starts at random, so writers on other silos rarely share one.</summary>
+    private static int _lastShard = Random.Shared.Next(Insights.InsightsBatch.Shards);
+
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
     /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
@@ -72,7 +75,9 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         new(new Failure(FailureCodes.ServiceUnavailable, "The service is briefly unavailable; retry shortly.", RetryAfter: TimeSpan.FromSeconds(2))) { Cause = "the silo is stopping" };
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => WriteLoopAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => WriteLoopAsync(NextShard(), stoppingToken)));
+
+    private static short NextShard() => (short)((Interlocked.Increment(ref _lastShard) & int.MaxValue) % Insights.InsightsBatch.Shards);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -80,7 +85,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteLoopAsync(CancellationToken stoppingToken)
+    private async Task WriteLoopAsync(short shard, CancellationToken stoppingToken)
     {
         var batch = new List<TranscriptAppend>(MaxBatch);
         try
@@ -96,7 +101,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
                 {
                     continue;
                 }
-                var waiting = await WriteAsync(batch);
+                var waiting = await WriteAsync(batch, shard);
                 batch.Clear();
                 if (waiting.Count > 0)
                 {
@@ -117,7 +122,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
     }
 
     /// <summary>Writes the batch; returns the appends to try again because the database is unavailable for now.</summary>
-    private async Task<List<TranscriptAppend>> WriteAsync(List<TranscriptAppend> batch)
+    private async Task<List<TranscriptAppend>> WriteAsync(List<TranscriptAppend> batch, short shard)
     {
         // Child of the first waiting turn, linked to the others: each turn's trace reaches PostgreSQL.
         using var activity = Tracing.HasListeners()
@@ -126,7 +131,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         activity?.SetTag("bob.batch.size", batch.Count);
         try
         {
-            var written = await store.WriteBatchAsync(batch, CancellationToken.None);
+            var written = await store.WriteBatchAsync(batch, shard, CancellationToken.None);
             batch.ForEach(a => a.Written.TrySetResult(written.Transaction));
             // The relay looks only when an endpoint wanted one of the events (a tenant without webhooks wakes nobody).
             if (written.EventsKept > 0)
@@ -141,7 +146,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
             var waiting = new List<TranscriptAppend>();
             foreach (var append in batch)
             {
-                waiting.AddRange(await WriteAsync([append]));
+                waiting.AddRange(await WriteAsync([append], shard));
             }
             return waiting;
         }

@@ -13,7 +13,7 @@ public sealed record FeedbackRead(IReadOnlyDictionary<DateOnly, (int Up, int Dow
 
 /// <summary>
 /// Reads a tenant's insights for a range of UTC days from the rollups the transcript writer keeps (<see cref="InsightsBatch"/>):
-/// one row per day, per first-answer bucket and per distinct unanswered term set, and the range's feedback rows; never the
+/// one row per day and writer shard, per first-answer bucket and per distinct unanswered term set, and the range's feedback rows; never the
 /// messages, so the cost does not grow with a tenant's history.
 /// </summary>
 public sealed class InsightsStore(NpgsqlDataSource database)
@@ -23,11 +23,16 @@ public sealed class InsightsStore(NpgsqlDataSource database)
 
     public const int WorstRatedShown = 5;
 
+    /// <summary>The counter columns of both day tables: the writers' shards and the unsharded one an earlier release wrote.</summary>
+    private const string DayCounters = "day, conversations, answers, grounded, unanswered, handoffs_keyword, handoffs_asked, handoffs_no_answer, handoffs_takeover";
+
     public Task<IReadOnlyList<CountedDay>> DaysAsync(TenantId tenant, DateOnly from, DateOnly to) => StorageFailures.GuardAsync(async () =>
     {
         await using var command = database.CreateCommand(
-            "SELECT day, conversations, answers, grounded, unanswered, handoffs_keyword, handoffs_asked, handoffs_no_answer, handoffs_takeover " +
-            "FROM bob_insight_days WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 ORDER BY day");
+            "SELECT day, sum(conversations)::int, sum(answers)::int, sum(grounded)::int, sum(unanswered)::int, sum(handoffs_keyword)::int, " +
+            "sum(handoffs_asked)::int, sum(handoffs_no_answer)::int, sum(handoffs_takeover)::int FROM (" +
+            $"SELECT {DayCounters} FROM bob_insight_day_shards WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 UNION ALL " +
+            $"SELECT {DayCounters} FROM bob_insight_days WHERE tenant_id = $1 AND day BETWEEN $2 AND $3) AS d GROUP BY day ORDER BY day");
         AddRange(command, tenant, from, to);
         var days = new List<CountedDay>();
         await using var reader = await command.ExecuteReaderAsync();
@@ -42,7 +47,9 @@ public sealed class InsightsStore(NpgsqlDataSource database)
     public Task<IReadOnlyDictionary<short, long>> FirstAnswerBucketsAsync(TenantId tenant, DateOnly from, DateOnly to) => StorageFailures.GuardAsync(async () =>
     {
         await using var command = database.CreateCommand(
-            "SELECT bucket, sum(answers)::bigint FROM bob_insight_first_answers WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 GROUP BY bucket");
+            "SELECT bucket, sum(answers)::bigint FROM (" +
+            "SELECT bucket, answers FROM bob_insight_first_answer_shards WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 UNION ALL " +
+            "SELECT bucket, answers FROM bob_insight_first_answers WHERE tenant_id = $1 AND day BETWEEN $2 AND $3) AS f GROUP BY bucket");
         AddRange(command, tenant, from, to);
         var buckets = new Dictionary<short, long>();
         await using var reader = await command.ExecuteReaderAsync();
