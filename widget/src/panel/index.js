@@ -6,8 +6,8 @@ import { createClient } from './client.js';
 import { conversationRating } from './ending.js';
 import { feedbackButtons, feedbackStrings } from './feedback.js';
 import { identityCommands, identityStore } from './identity.js';
-import { newClientId, sessionStore } from './session.js';
-import { keep, newSession, pendingOf, settle } from './pending.js';
+import { conversationStore, newClientId } from './conversation.js';
+import { keep, newConversation, pendingOf, settle } from './pending.js';
 import { reconnectingText, withRetries } from './retry.js';
 import { problemText, stringsFor } from './strings.js';
 import panelCss from './panel.css';
@@ -39,9 +39,9 @@ export function mount(ctx) {
   const name = config.persona_name;
   const identity = identityStore(config.key_id);
   const client = createClient(ctx.base, ctx.key, identity.get);
-  const store = sessionStore(config.key_id);
+  const store = conversationStore(config.key_id);
   const seen = new Set();
-  let session = store.load();
+  let conversation = store.load();
   let status = 'assistant';
   let unread = 0;
   let lastSeq = 0;
@@ -137,11 +137,11 @@ export function mount(ctx) {
 
   // A conversation used recently is restored and followed at once, so agent replies raise the badge
   // even before the visitor opens the panel on this page.
-  if (store.isRecent(session)) {
+  if (store.isRecent(conversation)) {
     restore();
   }
   // Messages a reload interrupted are sent again, under their first client_message_id, once the history is in.
-  for (const kept of pendingOf(session)) {
+  for (const kept of pendingOf(conversation)) {
     const item = { text: kept.text, clientId: kept.clientId, node: bubble('visitor', kept.text) };
     item.node.classList.add('pending');
     restore().then(() => {
@@ -150,21 +150,21 @@ export function mount(ctx) {
     });
   }
 
-  const commands = identityCommands(identity, client, { startAfresh, hasSession: () => !!session, adopt, emit: ctx.emit });
+  const commands = identityCommands(identity, client, { startAfresh, hasConversation: () => !!conversation, adopt, emit: ctx.emit });
   commands.adoptNewest();
 
   /** A signed-in visitor's conversation from another device (or an earlier page): shown and followed like a stored one. */
   function adopt(found) {
-    session = found;
-    store.save(session);
+    conversation = found;
+    store.save(conversation);
     restoring = null;
     restore();
     follow();
   }
 
-  /** Another visitor (identify) or none (reset): the local session is forgotten and the transcript starts over. */
+  /** Another visitor (identify) or none (reset): the local conversation is forgotten and the transcript starts over. */
   function startAfresh() {
-    forgetSession();
+    forgetConversation();
     restoring = null;
     seen.clear();
     lastSeq = 0;
@@ -176,14 +176,14 @@ export function mount(ctx) {
 
   const ending = conversationRating(config.lang, {
     messages,
-    sessionId: () => session?.id,
-    rate: (score) => client.rateConversation({ session_id: session?.id, visitor_token: session?.token || undefined, score }),
+    conversationId: () => conversation?.id,
+    rate: (score) => client.rateConversation({ session_id: conversation?.id, visitor_token: conversation?.token || undefined, score }),
   });
   const ft = feedbackStrings(config.lang);
   /** An assistant answer gets its 👍/👎 buttons (feedback.js). */
   function rateable(node, messageId) {
     if (messageId) {
-      node.append(feedbackButtons(ft, (rating) => client.rate({ session_id: session?.id, message_id: messageId, visitor_token: session?.token || undefined, rating })));
+      node.append(feedbackButtons(ft, (rating) => client.rate({ session_id: conversation?.id, message_id: messageId, visitor_token: conversation?.token || undefined, rating })));
     }
     return node;
   }
@@ -221,15 +221,15 @@ export function mount(ctx) {
 
   function restore() {
     if (!restoring) {
-      // A session the widget opened that Bob has not answered yet has no history to load.
-      restoring = session && session.confirmed !== false ? loadHistory() : Promise.resolve();
+      // A conversation the widget opened that Bob has not answered yet has no history to load.
+      restoring = conversation && conversation.confirmed !== false ? loadHistory() : Promise.resolve();
     }
     return restoring;
   }
 
   async function loadHistory() {
     try {
-      const history = await client.history(session);
+      const history = await client.history(conversation);
       for (const message of history.messages) {
         render(message, false);
       }
@@ -237,8 +237,8 @@ export function mount(ctx) {
       follow();
     } catch (problem) {
       if (problem.status >= 400 && problem.status < 500 && problem.status !== 429) {
-        // The stored session is gone or its token no longer matches: start afresh.
-        forgetSession();
+        // The stored conversation is gone or its token no longer matches: start afresh.
+        forgetConversation();
         append(el('p', 'system', t.expired));
       } else {
         restoring = null; // try again on the next open
@@ -246,9 +246,9 @@ export function mount(ctx) {
     }
   }
 
-  function forgetSession() {
+  function forgetConversation() {
     store.forget();
-    session = null;
+    conversation = null;
     if (stream) {
       stream.close();
       stream = null;
@@ -256,10 +256,10 @@ export function mount(ctx) {
   }
 
   function follow() {
-    if (stream || !session) {
+    if (stream || !conversation) {
       return;
     }
-    stream = client.events(session, lastSeq);
+    stream = client.events(conversation, lastSeq);
     if (!stream) {
       return; // the public chat has no agent stream
     }
@@ -356,9 +356,9 @@ export function mount(ctx) {
 
   /** Keeps the message in storage until Bob has it; a first message opens the conversation the widget chose. */
   function hold(item) {
-    session = session || newSession();
-    keep(session, item);
-    store.save(session);
+    conversation = conversation || newConversation();
+    keep(conversation, item);
+    store.save(conversation);
   }
 
   function queue(item) {
@@ -380,7 +380,7 @@ export function mount(ctx) {
       messages.append(typing);
       hold(item);
       return client.sendTurn(
-        { session_id: session.id, visitor_token: session.token, message: item.text, client_message_id: item.clientId },
+        { session_id: conversation.id, visitor_token: conversation.token, message: item.text, client_message_id: item.clientId },
         (delta) => {
           if (!answer) {
             typing.remove();
@@ -398,9 +398,9 @@ export function mount(ctx) {
       });
       typing.remove();
       item.node.classList.remove('pending');
-      settle(session, item);
-      session = { ...session, id: reply.session_id, token: reply.visitor_token || session.token, confirmed: true };
-      store.save(session);
+      settle(conversation, item);
+      conversation = { ...conversation, id: reply.session_id, token: reply.visitor_token || conversation.token, confirmed: true };
+      store.save(conversation);
       ctx.emit('message', { role: 'visitor', text: item.text });
       if (seen.has(reply.message_id)) {
         // Sent before a reload and already answered: the restored history shows both, so this copy goes.
@@ -429,7 +429,7 @@ export function mount(ctx) {
   function failed(item, problem) {
     // A full conversation is left too: Retry then sends the message as the first turn of a new one.
     if (problem.code === 'visitor_token_required' || problem.code === 'invalid_visitor_token' || problem.code === 'conversation_full') {
-      forgetSession();
+      forgetConversation();
     }
     const retry = el('button', null, t.retry);
     retry.type = 'button';
@@ -449,16 +449,16 @@ export function mount(ctx) {
     hideNotice();
     try {
       const result = await client.requestHuman({
-        session_id: session?.id,
-        visitor_token: session?.token,
+        session_id: conversation?.id,
+        visitor_token: conversation?.token,
         message: item?.text,
         client_message_id: item?.clientId,
       });
-      session = { ...session, id: result.session_id, token: result.visitor_token || session?.token, confirmed: true };
+      conversation = { ...conversation, id: result.session_id, token: result.visitor_token || conversation?.token, confirmed: true };
       if (item) {
-        settle(session, item);
+        settle(conversation, item);
       }
-      store.save(session);
+      store.save(conversation);
       if (item) {
         item.failed?.remove();
         item.node.classList.remove('pending');

@@ -1,9 +1,11 @@
-// The visitor's session survives page loads in the host page's localStorage: its id, its visitor token,
-// when it was last used, whether Bob has it yet and the messages not yet answered (pending.js). Storage may be blocked (privacy modes, sandboxed frames): then the session lives as
-// long as the page does.
+// The visitor's conversation survives page loads in the host page's localStorage: its id, its visitor token, when it
+// was last used, whether Bob has it yet and the messages not yet answered (pending.js). Storage may be blocked (privacy
+// modes, sandboxed frames): then the conversation lives as long as the page does.
+
 const RECENT_MS = 24 * 60 * 60 * 1000;
 
-export function sessionStore(keyId) {
+export function conversationStore(keyId) {
+  // The entry's name predates the word "conversation" and stays, so visitors' stored conversations keep working.
   const name = 'bob.session.' + keyId;
   let memory = null;
 
@@ -20,8 +22,8 @@ export function sessionStore(keyId) {
       }
       return memory;
     },
-    save(session) {
-      memory = { ...session, at: Date.now() };
+    save(conversation) {
+      memory = { ...conversation, at: Date.now() };
       try {
         localStorage.setItem(name, JSON.stringify(memory));
       } catch {
@@ -37,7 +39,7 @@ export function sessionStore(keyId) {
       }
     },
     /** A conversation used in the last day is restored (and followed) as soon as the page loads. */
-    isRecent: (session) => !!session && Date.now() - (session.at || 0) < RECENT_MS,
+    isRecent: (conversation) => !!conversation && Date.now() - (conversation.at || 0) < RECENT_MS,
   };
 }
 
