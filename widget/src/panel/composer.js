@@ -1,5 +1,6 @@
 // Where the visitor writes: a textarea that grows with its text (up to 120 px); Enter sends, Shift+Enter breaks the
-// line.
+// line. It takes at most MESSAGE_MAX characters, the server's own limit (ChatLimits.MessageMax), which build.mjs puts in.
+/* global MESSAGE_MAX */
 import { svg } from '../icons.js';
 import { el } from './dom.js';
 
@@ -11,7 +12,7 @@ export function createComposer(t, send) {
   const input = el('textarea');
   input.id = 'bob-input';
   input.rows = 1;
-  input.maxLength = 4000;
+  input.maxLength = MESSAGE_MAX;
   input.placeholder = t.placeholder;
   input.setAttribute('enterkeyhint', 'send');
   const sendButton = el('button', 'send');
