@@ -25,7 +25,8 @@ const cssAsText = {
 const common = { plugins: [cssAsText], bundle: true, minify: true, write: false, target: ['es2020'], legalComments: 'none', charset: 'utf8', logLevel: 'warning' };
 
 // The longest message Bob takes is stated once, as ChatLimits.MessageMax in the contract assembly; the panel's composer
-// is built with that number (MESSAGE_MAX), so the widget and the server cannot disagree. A missing constant stops the build.
+// is built with that number (MESSAGE_MAX), so the widget and the server cannot disagree. A missing constant stops the
+// build.
 function messageMax() {
   const contracts = '../src/Grains.Abstractions';
   for (const file of readdirSync(contracts, { recursive: true })) {

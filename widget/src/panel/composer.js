@@ -1,5 +1,6 @@
 // Where the visitor writes: a textarea that grows with its text (up to 120 px); Enter sends, Shift+Enter breaks the
-// line. It takes at most MESSAGE_MAX characters, the server's own limit (ChatLimits.MessageMax), which build.mjs puts in.
+// line. It takes at most MESSAGE_MAX characters, the server's own limit (ChatLimits.MessageMax), which build.mjs
+// puts in.
 /* global MESSAGE_MAX */
 import { svg } from '../icons.js';
 import { el } from './dom.js';

@@ -18,7 +18,7 @@ import { panelView } from './view.js';
 import panelCss from './panel.css';
 
 export function mount(ctx) {
-  const { root, frame, config, launcher } = ctx;
+  const { root, frame, config, launcher, emit } = ctx;
   const t = stringsFor(config.lang);
   const identity = identityStore(config.key_id);
   const client = createClient(ctx.base, ctx.key, identity.get);
@@ -34,23 +34,29 @@ export function mount(ctx) {
 
   const visitorToken = () => conversation.get()?.token || undefined;
   const transcript = createTranscript(view, t, config.persona_name, config.lang, {
-    rate: (messageId, rating) => client.rate({ session_id: conversation.get()?.id, message_id: messageId, visitor_token: visitorToken(), rating }),
+    rate: (messageId, rating) =>
+      client.rate({ session_id: conversation.get()?.id, message_id: messageId, visitor_token: visitorToken(), rating }),
     arrived,
   });
   transcript.append(transcript.bubble('assistant', config.greeting));
-  const events = liveEvents(client, conversation, { after: transcript.lastSeq, render: transcript.render, setStatus: (status) => handoff.setStatus(status) });
+  // The handoff part (below) owns the status line; the parts built before it reach it through this.
+  const setStatus = (status) => handoff.setStatus(status);
+  const events = liveEvents(client, conversation, { after: transcript.lastSeq, render: transcript.render, setStatus });
+  const follow = events.follow;
   const history = conversationHistory(client, conversation, {
     render: transcript.render,
-    setStatus: (status) => handoff.setStatus(status),
-    follow: events.follow,
+    setStatus,
+    follow,
     expired() {
       forget();
       transcript.say(t.expired);
     },
   });
   const restore = history.restore;
-  const handoff = createHandoff(view, t, !!ctx.key, { client, conversation, restore, follow: events.follow, focus: composer.focus, emit: ctx.emit });
-  const delivery = createDelivery(view, t, config.lang, { client, conversation, transcript, composer, handoff, restore, follow: events.follow, forget, arrived, emit: ctx.emit });
+  const handoff = createHandoff(view, t, !!ctx.key, { client, conversation, restore, follow, focus: composer.focus, emit });
+  const delivery = createDelivery(view, t, config.lang, {
+    client, conversation, transcript, composer, handoff, restore, follow, forget, arrived, emit,
+  });
   const ending = conversationRating(config.lang, {
     messages: view.messages,
     conversationId: () => conversation.get()?.id,
@@ -75,7 +81,7 @@ export function mount(ctx) {
     delivery.resend(kept);
   }
 
-  const commands = identityCommands(identity, client, { startAfresh, hasConversation: () => !!conversation.get(), adopt, emit: ctx.emit });
+  const commands = identityCommands(identity, client, { startAfresh, hasConversation: () => !!conversation.get(), adopt, emit });
   commands.adoptNewest();
 
   /** A signed-in visitor's conversation from another device (or an earlier page): shown and followed like a stored one. */
@@ -83,7 +89,7 @@ export function mount(ctx) {
     conversation.adopt(found);
     history.reset();
     restore();
-    events.follow();
+    follow();
   }
 
   /** Another visitor (identify) or none (reset): the local conversation is forgotten and the transcript starts over. */
@@ -105,7 +111,7 @@ export function mount(ctx) {
     if (panel.hidden && message.role !== 'visitor') {
       ctx.setUnread(++unread);
     }
-    ctx.emit('message', message);
+    emit('message', message);
   }
 
   function open() {
@@ -116,7 +122,7 @@ export function mount(ctx) {
     unread = 0;
     ctx.setOpen(true);
     restore();
-    events.follow();
+    follow();
     transcript.scrollDown();
     composer.focus();
   }
