@@ -4,7 +4,7 @@
 // each beside a .gz and a .br twin, plus manifest.json. Prints raw and gzipped sizes and fails when the loader
 // passes 3 KB or the panel 25 KB gzipped. Same input, same bytes out.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
@@ -24,12 +24,29 @@ const cssAsText = {
 };
 const common = { plugins: [cssAsText], bundle: true, minify: true, write: false, target: ['es2020'], legalComments: 'none', charset: 'utf8', logLevel: 'warning' };
 
+// The longest message Bob takes is stated once, as ChatLimits.MessageMax in the contract assembly; the panel's composer
+// is built with that number (MESSAGE_MAX), so the widget and the server cannot disagree. A missing constant stops the
+// build.
+function messageMax() {
+  const contracts = '../src/Grains.Abstractions';
+  for (const file of readdirSync(contracts, { recursive: true })) {
+    if (!file.endsWith('.cs') || /^(bin|obj)[\\/]/.test(file)) {
+      continue;
+    }
+    const found = /static class ChatLimits\s*\{[^}]*?\bconst int MessageMax = (\d+);/.exec(readFileSync(join(contracts, file), 'utf8'));
+    if (found) {
+      return found[1];
+    }
+  }
+  throw new Error('ChatLimits.MessageMax was not found under ' + contracts);
+}
+
 async function bundle(options) {
   const result = await build({ ...common, ...options });
   return Buffer.from(result.outputFiles[0].contents);
 }
 
-const panel = await bundle({ entryPoints: ['src/panel/index.js'], format: 'esm' });
+const panel = await bundle({ entryPoints: ['src/panel/index.js'], format: 'esm', define: { MESSAGE_MAX: messageMax() } });
 const panelFile = `panel.${createHash('sha256').update(panel).digest('hex').slice(0, 12)}.js`;
 const loader = await bundle({ entryPoints: ['src/loader.js'], format: 'iife', define: { PANEL_FILE: JSON.stringify(panelFile) } });
 

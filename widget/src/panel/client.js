@@ -88,7 +88,8 @@ export function createClient(base, key, identity = () => null) {
       return (await post('api/widget/rating', body)).json();
     },
 
-    async sessions() {
+    /** The signed-in visitor's conversations, newest first (the wire calls them sessions). */
+    async conversations() {
       return (await request('api/widget/sessions', {}, { identity: identity() })).json();
     },
 
@@ -96,14 +97,16 @@ export function createClient(base, key, identity = () => null) {
       return (await post('api/widget/handoff', body)).json();
     },
 
-    async history(session) {
-      const response = await request((key ? 'api/widget' : 'api/chat') + '/sessions/' + encodeURIComponent(session.id) + '/messages', {}, { visitor_token: session.token, identity: identity() });
+    async history(conversation) {
+      const path = (key ? 'api/widget' : 'api/chat') + '/sessions/' + encodeURIComponent(conversation.id) + '/messages';
+      const response = await request(path, {}, { visitor_token: conversation.token, identity: identity() });
       return response.json();
     },
 
     /** Agents' replies as they come; null for the public chat, which has no such stream. */
-    events(session, after) {
-      return key && new EventSource(url('api/widget/sessions/' + encodeURIComponent(session.id) + '/events', { visitor_token: session.token, after, identity: identity() }));
+    events(conversation, after) {
+      const path = 'api/widget/sessions/' + encodeURIComponent(conversation.id) + '/events';
+      return key && new EventSource(url(path, { visitor_token: conversation.token, after, identity: identity() }));
     },
   };
 }

@@ -8,8 +8,8 @@ const words = {
   es: ['¿Qué tal fue esta conversación?', '{n} de 5', 'Gracias por valorar esta conversación.'],
 };
 
-/** rate(score) posts the rating for the current conversation; sessionId() names it (null: none yet). */
-export function conversationRating(lang, { messages, sessionId, rate }) {
+/** rate(score) posts the rating for the current conversation; conversationId() names it (null: none yet). */
+export function conversationRating(lang, { messages, conversationId, rate }) {
   const [question, outOf, thanks] = words[String(lang).slice(0, 2).toLowerCase()] || words.en;
   const asked = new Set();
 
@@ -50,7 +50,7 @@ export function conversationRating(lang, { messages, sessionId, rate }) {
   return {
     /** The panel closed: ask once per conversation, if the assistant answered in it. */
     closed() {
-      const id = sessionId();
+      const id = conversationId();
       if (!id || asked.has(id) || !messages.querySelector('.rate')) {
         return;
       }

@@ -1,9 +1,9 @@
 // The signed-in visitor (docs/WIDGET.md, "Signed-in visitors"): the identity the host page passes with
 // Bob('identify', { identity }) — signed by the business's server; the widget never reads anything into it — is kept
-// in the host page's localStorage beside the session and sent with every request (X-Bob-Identity on POSTs, ?identity=
-// on GETs, which must stay preflight-free, and on the EventSource, which cannot set headers).
-// A different visitor, or Bob('reset') on logout, starts afresh: the local session is forgotten and the transcript
-// cleared. A signed-in visitor without a local session continues their newest conversation (from any device).
+// in the host page's localStorage beside the conversation and sent with every request (X-Bob-Identity on POSTs,
+// ?identity= on GETs, which must stay preflight-free, and on the EventSource, which cannot set headers).
+// A different visitor, or Bob('reset') on logout, starts afresh: the local conversation is forgotten and the
+// transcript cleared. A signed-in visitor without a local conversation continues their newest one (from any device).
 
 /** The user a token names, to tell "the same visitor with a fresh token" from "someone else"; never trusted by Bob. */
 function userOf(identity) {
@@ -36,7 +36,7 @@ export function identityStore(keyId) {
   };
   return {
     get: () => current,
-    /** Takes a new identity; true when it names another visitor than the one before (the session must start afresh). */
+    /** Takes a new identity; true when it names another visitor than the one before (the conversation must start afresh). */
     set(identity) {
       const changed = !current || userOf(current) !== userOf(identity);
       keep(identity);
@@ -46,16 +46,16 @@ export function identityStore(keyId) {
   };
 }
 
-/** Wires Bob('identify') and Bob('reset') to the panel: startAfresh() forgets the local session and clears the
+/** Wires Bob('identify') and Bob('reset') to the panel: startAfresh() forgets the local conversation and clears the
  * transcript; adoptNewest() continues the signed-in visitor's newest conversation when there is no local one. */
-export function identityCommands(identity, client, { startAfresh, hasSession, adopt, emit }) {
+export function identityCommands(identity, client, { startAfresh, hasConversation, adopt, emit }) {
   async function adoptNewest() {
-    if (!identity.get() || hasSession()) {
+    if (!identity.get() || hasConversation()) {
       return;
     }
     try {
-      const { sessions } = await client.sessions();
-      if (sessions.length && !hasSession()) {
+      const { sessions } = await client.conversations();
+      if (sessions.length && !hasConversation()) {
         adopt({ id: sessions[0].session_id, token: null });
       }
     } catch (problem) {
