@@ -74,7 +74,9 @@ public sealed class WidgetKeyCatalogGrain(
         }
         var updated = current with
         {
-            Name = name ?? current.Name, AllowedOrigins = origins ?? current.AllowedOrigins, Appearance = appearance ?? current.Appearance,
+            Name = name ?? current.Name,
+            AllowedOrigins = origins ?? current.AllowedOrigins,
+            Appearance = appearance ?? current.Appearance,
             RequireIdentity = input.RequireIdentity ?? current.RequireIdentity,
         };
         await BindAsync(updated);

@@ -62,8 +62,11 @@ public sealed class AdminPagesModule : ICarterModule
         }
         var activity = await Features.Audit.AuditLog.ListAsync(cluster, new TenantId(id), new Features.Audit.AuditFilter(null, RecentActivity, null, null, null, null));
         var insights = await Features.Insights.InsightsRange.ReadAsync(cluster, new TenantId(id), null, null, context.RequestServices.GetRequiredService<TimeProvider>());
-        var parameters = new { Viewer = PageViewer.Of(context), View = view, Activity = activity.Value!.Items, Insights = insights.Value, Notice = notice, Failure = failure, Choice = choice,
-            Chosen = chosen is not null && Bob.Grains.Abstractions.Billing.Plans.All.Contains(chosen) ? chosen : null };
+        var parameters = new
+        {
+            Viewer = PageViewer.Of(context), View = view, Activity = activity.Value!.Items, Insights = insights.Value, Notice = notice, Failure = failure, Choice = choice,
+            Chosen = chosen is not null && Bob.Grains.Abstractions.Billing.Plans.All.Contains(chosen) ? chosen : null
+        };
         return failure is null ? PageResults.Render<AdminTenantPage>(parameters) : PageResults.RenderFailure<AdminTenantPage>(failure, parameters);
     }
 
