@@ -54,33 +54,21 @@ public sealed class Transcript
 
     /// <summary>This turn would open a visitor's (widget or public) conversation, which issues its visitor's token,
     /// whoever chose the id.</summary>
-    public bool OpensVisitorConversation(ChatChannel channel) => Row is null && IsVisitors(channel);
+    public bool OpensVisitorConversation(ChatChannel channel) => Row is null && VisitorOwnership.IsVisitors(channel);
 
     /// <summary>
     /// Why a visitor may not continue this conversation, or null: every turn after the first needs the visitor token
     /// the first turn issued, whoever chose the id (knowing an id and the public key is never enough).
     /// </summary>
     public Failure? VisitorRefusal(VisitorAccess? visitor) =>
-        Row is null || !IsVisitors(Row.Channel) ? null : VisitorProof(visitor?.Token, visitor?.Verified?.UserId);
+        Row is null || !VisitorOwnership.IsVisitors(Row.Channel) ? null : VisitorOwnership.Refusal(Row, visitor?.Token, visitor?.Verified?.UserId);
 
     /// <summary>The conversation as its visitor may read it: only with the token its first turn issued, or as the
     /// signed-in visitor who opened it (<paramref name="verifiedUserId"/>, verified by the widget route).</summary>
     public Result<ConversationView> VisitorView(string? visitorToken, string? verifiedUserId = null) =>
-        Row is null || !IsVisitors(Row.Channel) ? Failure.NotFound("Conversation")
-        : VisitorProof(visitorToken, verifiedUserId) is { } refused ? refused
+        Row is null || !VisitorOwnership.IsVisitors(Row.Channel) ? Failure.NotFound("Conversation")
+        : VisitorOwnership.Refusal(Row, visitorToken, verifiedUserId) is { } refused ? refused
         : View();
-
-    /// <summary>The one check that a visitor owns this conversation (turns, reads and streams all come here): the
-    /// signed-in visitor who opened it, on any device, or the token its first turn issued. A conversation opened before
-    /// tokens were issued on its path has none, so no token matches it.</summary>
-    private Failure? VisitorProof(string? token, string? verifiedUserId) =>
-        IsVerifiedOwner(verifiedUserId) ? null
-        : token is null ? TokenRequired()
-        : VisitorTokens.Matches(Row!.VisitorTokenHash, token) ? null
-        : WrongToken();
-
-    private bool IsVerifiedOwner(string? verifiedUserId) =>
-        verifiedUserId is not null && Row?.Visitor is { } owner && string.Equals(owner.UserId, verifiedUserId, StringComparison.Ordinal);
 
     /// <summary>Conversations belong to the path that opened them; another path sees no such conversation.</summary>
     public bool BelongsTo(ChatChannel channel) => Row is null || Row.Channel == channel;
@@ -219,19 +207,12 @@ public sealed class Transcript
     private TranscriptMessage VisitorMessage(ChatTurn turn) =>
         NewMessage(TranscriptRole.Visitor, turn.Message.Trim(), turn.Author, 0, turn.ClientMessageId);
 
-    private ConversationRow RowForTurn(ChatTurn turn, ChatPersona persona, TranscriptMessage first, string? issuedVisitorToken) =>
-        (Row ?? new ConversationRow(Tenant, Id, turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, "",
-            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), turn.Visitor?.ServerMinted ?? false, turn.Visitor?.Verified))
-        with { PersonaId = persona.Id };
-
-    /// <summary>Anonymous visitors' paths, whose conversations are theirs by the visitor token: the widget and the public chat.</summary>
-    private static bool IsVisitors(ChatChannel channel) => channel is ChatChannel.Widget or ChatChannel.Public;
-
-    private static Failure TokenRequired() =>
-        new(FailureCodes.VisitorTokenRequired, "Send the visitor_token this conversation's first turn returned.");
-
-    private static Failure WrongToken() =>
-        new(FailureCodes.InvalidVisitorToken, "The visitor_token does not belong to this conversation.");
+    private ConversationRow RowForTurn(ChatTurn turn, ChatPersona persona, TranscriptMessage first, string? issuedVisitorToken)
+    {
+        var row = Row ?? new ConversationRow(Tenant, Id, turn.Channel, ConversationStatus.Assistant, null, null, null, first.CreatedAt, first.CreatedAt, 0, "",
+            issuedVisitorToken is null ? null : VisitorTokens.Hash(issuedVisitorToken), turn.Visitor?.ServerMinted ?? false, turn.Visitor?.Verified);
+        return row with { PersonaId = persona.Id };
+    }
 
     /// <summary>The summary's count, preview and time are derived here from the messages, in one place.</summary>
     private TranscriptChange Change(ConversationRow row, IReadOnlyList<TranscriptMessage> messages) =>

@@ -10,7 +10,8 @@ namespace Bob.Grains.Tests.Conversations;
 /// <summary>
 /// A transcript batch whose commit reached PostgreSQL but whose acknowledgement was lost (the connection dropped right
 /// after COMMIT): the conversation must believe the store, not its memory — the turn counts as answered once, a retry
-/// with the same client_message_id replays it, the next turn follows on, and credits equal the stored answers.
+/// with the same client_message_id replays it, the next turn follows on, credits equal the stored answers, and each turn's
+/// hold was given back exactly once (<see cref="HeldCreditsProbe"/>).
 /// </summary>
 public sealed class LostAcknowledgementTests(LostAcknowledgementTests.ProxiedCluster fixture) : IClassFixture<LostAcknowledgementTests.ProxiedCluster>
 {
@@ -20,6 +21,8 @@ public sealed class LostAcknowledgementTests(LostAcknowledgementTests.ProxiedClu
         var tenant = await SignupAsync();
         var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Scoped(tenant, "lost-ack"));
         var turn = new ChatTurn(ChatChannel.Widget, "Where is my parcel?", "lost-ack-1", null, TestVisitor.Access);
+        var credits = new HeldCreditsProbe(fixture.Grains, fixture.ConnectionString);
+        await credits.HoldOneAsync(tenant);
 
         fixture.Proxy.ArmFor("INSERT INTO bob_messages");
         var first = await conversation.SendAsync(turn);
@@ -36,6 +39,7 @@ public sealed class LostAcknowledgementTests(LostAcknowledgementTests.ProxiedClu
         Assert.Equal(2, stored);
         var balance = await Eventually.ReturnsAsync(() => fixture.Grains.GetGrain<ICreditMeterGrain>(tenant.Value).BalanceAsync(), b => b.Used == stored);
         Assert.Equal(stored, balance.Used);
+        await credits.AssertOnlyTheTestsHoldAsync(tenant, "lost acknowledgement");
     }
 
     private async Task<TenantId> SignupAsync()

@@ -1,0 +1,76 @@
+using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Conversations;
+
+namespace Bob.Grains.Tests.Conversations;
+
+/// <summary>A turn's credit hold reaches the meter exactly once, whichever way the turn leaves (see <see cref="HeldCreditsTests"/> for the grain).</summary>
+public sealed class TurnCreditsTests
+{
+    private static readonly TenantId Tenant = new("credits");
+    private static readonly CreditHold OneHeld = new(1, new ChatCredits(0, 10));
+
+    private readonly CountingMeter _meter = new();
+
+    [Fact]
+    public async Task A_turn_that_leaves_without_settling_gives_its_hold_back_once_even_when_disposed_again()
+    {
+        var credits = new TurnCredits(_meter, Tenant, OneHeld);
+
+        await credits.DisposeAsync();
+        await credits.DisposeAsync();
+
+        Assert.Equal(["release 1"], _meter.Calls);
+    }
+
+    [Fact]
+    public async Task A_settled_hold_is_not_given_back_when_the_turn_leaves()
+    {
+        await using (var credits = new TurnCredits(_meter, Tenant, OneHeld))
+        {
+            await credits.SettleAsync(3, commitTransaction: 42);
+        }
+
+        Assert.Equal(["settle 1 3 42"], _meter.Calls);
+    }
+
+    [Fact]
+    public async Task A_hold_released_for_a_recount_is_not_given_back_again_and_cannot_then_be_settled()
+    {
+        var credits = new TurnCredits(_meter, Tenant, OneHeld);
+
+        await credits.ReleaseAndRecountAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => credits.SettleAsync(1, commitTransaction: 7));
+        await credits.DisposeAsync();
+
+        Assert.Equal(["release 1", "reconcile"], _meter.Calls);
+    }
+
+    /// <summary>Records each meter call a hold makes; the tenant's own reads are not a hold's business.</summary>
+    private sealed class CountingMeter : ITurnSources
+    {
+        private static readonly ChatCredits Balance = new(0, 10);
+
+        public List<string> Calls { get; } = [];
+
+        public Task<ChatCredits> SettleAsync(TenantId tenant, int held, int credits, ulong commitTransaction) =>
+            Record($"settle {held} {credits} {commitTransaction}");
+
+        public Task<ChatCredits> ReleaseAsync(TenantId tenant, int held) => Record($"release {held}");
+
+        public Task<ChatCredits> ReconcileAsync(TenantId tenant) => Record("reconcile");
+
+        public Task<ITurnTenant?> TenantAsync(TenantId tenant, TenantTurnConfig? alreadyRead = null) => throw new NotSupportedException();
+
+        public Task<ChatCredits> BalanceAsync(TenantId tenant) => throw new NotSupportedException();
+
+        public Task<CreditHold> HoldAsync(TenantId tenant, string creditPolicy) => throw new NotSupportedException();
+
+        private Task<ChatCredits> Record(string call)
+        {
+            Calls.Add(call);
+            return Task.FromResult(Balance);
+        }
+    }
+}
