@@ -38,6 +38,11 @@ export BOB_TEST_PG
 echo "test PostgreSQL: $BOB_TEST_PG"
 
 rc=0
+# The layout .editorconfig states is checked, not hoped for: a file that breaks it fails the run (the tests still run).
+if ! dotnet format whitespace "$ROOT" --folder --verify-no-changes; then
+  echo "layout: run 'dotnet format whitespace --folder' and commit the result" >&2
+  rc=1
+fi
 log=$PG_DIR/dotnet-test.log
 dotnet test "$ROOT/Bob.sln" -c Release --nologo "$@" 2>&1 | tee "$log" || rc=$?
 echo "tests finished with exit code $rc in $((SECONDS - start)) s"
