@@ -1,6 +1,7 @@
 using Bob.Assistant;
 using Bob.Grains.Admin;
 using Bob.Grains.Audit;
+using Bob.Grains.Billing;
 using Bob.Grains.Caching;
 using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;

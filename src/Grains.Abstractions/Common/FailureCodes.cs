@@ -31,8 +31,8 @@ public static class FailureCodes
     public const string UnknownBusiness = "unknown_business";
     public const string CreditsExhausted = "credits_exhausted";
     public const string ActivePersona = "active_persona";
-    public const string SessionTakenOver = "session_taken_over";
-    public const string SessionNotTakenOver = "session_not_taken_over";
+    public const string ConversationTakenOver = "session_taken_over";
+    public const string ConversationNotTakenOver = "session_not_taken_over";
     public const string VisitorTokenRequired = "visitor_token_required";
     public const string InvalidVisitorToken = "invalid_visitor_token";
     public const string IdentityInvalid = "identity_invalid";

@@ -48,7 +48,7 @@ public sealed class ConversationGrain(
         {
             if (Transcript.Exists)
             {
-                return new Failure(FailureCodes.Conflict, "This session already exists.");
+                return new Failure(FailureCodes.Conflict, "This conversation already exists.");
             }
             if (personaId is not null && await grains.GetGrain<IPersonaCatalogGrain>(Transcript.Tenant).GetAsync(personaId) is null)
             {

@@ -36,7 +36,7 @@ public sealed class HumanHandoff(TranscriptKeeper keeper, ITurnSources sources, 
         }
         if (!Transcript.HumanHasIt)
         {
-            return new Failure(FailureCodes.SessionNotTakenOver, "No human agent has taken this conversation over.");
+            return new Failure(FailureCodes.ConversationNotTakenOver, "No human agent has taken this conversation over.");
         }
         await CommitAuditedAsync(Transcript.Release(), AuditActions.ConversationReleased);
         return Transcript.View();

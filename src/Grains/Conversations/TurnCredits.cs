@@ -1,5 +1,6 @@
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
+using Bob.Grains.Billing;
 
 namespace Bob.Grains.Conversations;
 

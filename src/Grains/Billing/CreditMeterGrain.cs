@@ -2,13 +2,13 @@ using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Chat;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
-using Bob.Grains.Billing;
+using Bob.Grains.Conversations;
 using Bob.Grains.Telemetry;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bob.Grains.Conversations;
+namespace Bob.Grains.Billing;
 
 /// <summary>
 /// Sums the period's credits from the log together with the snapshot that sum saw; a later charge counts only when its

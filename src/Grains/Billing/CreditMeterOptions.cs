@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Bob.Grains.Conversations;
+namespace Bob.Grains.Billing;
 
 /// <summary>Settings under <c>Bob:Credits</c>.</summary>
 public sealed class CreditMeterOptions
