@@ -1,30 +1,5 @@
 namespace Bob.Grains.Abstractions.Personas;
 
-[GenerateSerializer, Immutable, Alias("bob.PersonaInput")]
-public sealed record PersonaInput(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Description,
-    [property: Id(2)] string Tone,
-    [property: Id(3)] string SystemPrompt);
-
-[GenerateSerializer, Immutable, Alias("bob.PersonaView")]
-public sealed record PersonaView(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string Name,
-    [property: Id(2)] string Description,
-    [property: Id(3)] string Tone,
-    [property: Id(4)] string SystemPrompt,
-    [property: Id(5)] int Version,
-    [property: Id(6)] bool Active,
-    [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] DateTimeOffset UpdatedAt);
-
-[GenerateSerializer, Immutable, Alias("bob.PersonaVersion")]
-public sealed record PersonaVersion(
-    [property: Id(0)] int Version,
-    [property: Id(1)] PersonaInput Content,
-    [property: Id(2)] DateTimeOffset CreatedAt);
-
 public static class PersonaRules
 {
     public const int NameMax = 80;
