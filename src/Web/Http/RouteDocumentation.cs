@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Bob.Web.Http;
 
 /// <summary>One line per route for the OpenAPI document: its summary, its success response and the problems it may answer.</summary>
@@ -21,5 +24,18 @@ public static class RouteDocumentation
             route.ProducesProblem(status);
         }
         return route;
+    }
+
+    /// <summary>
+    /// Problems every route of a group may answer whatever its handler returns: its credentials' 401 and 403, the
+    /// cluster's 503. The handlers' typed results add their own.
+    /// </summary>
+    public static RouteGroupBuilder ProducesProblems(this RouteGroupBuilder group, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            group.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), [Problem.ContentTypeName]));
+        }
+        return group;
     }
 }

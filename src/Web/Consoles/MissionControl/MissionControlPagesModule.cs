@@ -17,11 +17,11 @@ public sealed class MissionControlPagesModule : ICarterModule
         {
             q = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
             status = string.IsNullOrEmpty(status) ? null : status;
-            var listed = await MissionControlModule.ListConversationsAsync(cluster, caller, status, q, page, page_size: null);
+            var listed = await MissionControlActions.ListConversationsAsync(cluster, caller, status, q, page, page_size: null);
             var parameters = new
             {
                 Viewer = PageViewer.Of(context), Q = q, Status = status, listed.Failure,
-                Page = listed.Value ?? (await MissionControlModule.ListConversationsAsync(cluster, caller, null, null, null, null)).Value!,
+                Page = listed.Value ?? (await MissionControlActions.ListConversationsAsync(cluster, caller, null, null, null, null)).Value!,
             };
             return listed.IsSuccess
                 ? PageResults.Render<ConversationListPage>(parameters)
@@ -32,16 +32,16 @@ public sealed class MissionControlPagesModule : ICarterModule
             RenderTranscriptAsync(id, caller, cluster, context, null)).MemberPage(ConsolePage.MissionControl);
 
         app.MapPost(path + "/{id:bobid}/takeover", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChangeAsync(id, caller, cluster, context, async () => (await MissionControlModule.Conversation(cluster, caller, id).TakeoverAsync(caller.UserId)).Failure))
+            ChangeAsync(id, caller, cluster, context, async () => (await MissionControlActions.Conversation(cluster, caller, id).TakeoverAsync(caller.UserId)).Failure))
             .MemberPage(Permissions.ChatManage);
         app.MapPost(path + "/{id:bobid}/release", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChangeAsync(id, caller, cluster, context, async () => (await MissionControlModule.Conversation(cluster, caller, id).ReleaseAsync(caller.UserId)).Failure))
+            ChangeAsync(id, caller, cluster, context, async () => (await MissionControlActions.Conversation(cluster, caller, id).ReleaseAsync(caller.UserId)).Failure))
             .MemberPage(Permissions.ChatManage);
         app.MapPost(path + "/{id:bobid}/reply", (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
             ChangeAsync(id, caller, cluster, context, async () =>
             {
                 var form = await PageForm.ReadAsync(context);
-                return (await MissionControlModule.AgentReplyAsync(cluster, caller, id, form["message"], form["client_message_id"])).Failure;
+                return (await MissionControlActions.AgentReplyAsync(cluster, caller, id, form["message"], form["client_message_id"])).Failure;
             })).MemberPage(Permissions.ChatManage);
     }
 
@@ -52,7 +52,7 @@ public sealed class MissionControlPagesModule : ICarterModule
 
     private static async Task<IResult> RenderTranscriptAsync(string id, Caller caller, IClusterClient cluster, HttpContext context, Failure? failure)
     {
-        if (await MissionControlModule.Conversation(cluster, caller, id).GetAsync() is not { } conversation)
+        if (await MissionControlActions.Conversation(cluster, caller, id).GetAsync() is not { } conversation)
         {
             return PageResults.Render<Shared.NotFoundPage>(new { Viewer = PageViewer.Of(context), What = "This conversation" }, StatusCodes.Status404NotFound);
         }

@@ -25,20 +25,20 @@ public sealed class KnowledgePagesModule : ICarterModule
         app.MapPost(path, async (Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var input = await InputAsync(context);
-            var created = await KnowledgeModule.Base(cluster, caller).CreateAsync(input);
+            var created = await KnowledgeActions.Base(cluster, caller).CreateAsync(input);
             return created.IsSuccess ? PageResults.SeeOther(path + "?done=added") : await RenderAsync(cluster, caller, context, null, "new", input, created.Failure);
         }).MemberPage(ConsolePage.Knowledge);
 
         app.MapPost(path + "/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var input = await InputAsync(context);
-            var saved = await KnowledgeModule.Base(cluster, caller).UpdateAsync(id, input);
+            var saved = await KnowledgeActions.Base(cluster, caller).UpdateAsync(id, input);
             return saved.IsSuccess ? PageResults.SeeOther(path + "?done=saved") : await RenderAsync(cluster, caller, context, null, id, input, saved.Failure);
         }).MemberPage(ConsolePage.Knowledge);
 
         app.MapPost(path + "/{id:bobid}/delete", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
-            var deleted = await KnowledgeModule.Base(cluster, caller).DeleteAsync(id);
+            var deleted = await KnowledgeActions.Base(cluster, caller).DeleteAsync(id);
             return deleted.IsSuccess ? PageResults.SeeOther(path + "?done=deleted") : await RenderAsync(cluster, caller, context, null, id, null, deleted.Failure);
         }).MemberPage(ConsolePage.Knowledge);
     }
@@ -51,7 +51,7 @@ public sealed class KnowledgePagesModule : ICarterModule
     {
         var form = await PageForm.ReadAsync(context);
         var tags = (form["tags"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return KnowledgeModule.Input(form["title"], form["content"], tags);
+        return KnowledgeActions.Input(form["title"], form["content"], tags);
     }
 
     private static async Task<IResult> RenderAsync(IClusterClient cluster, Caller caller, HttpContext context, string? notice,
@@ -59,7 +59,7 @@ public sealed class KnowledgePagesModule : ICarterModule
     {
         var parameters = new
         {
-            Viewer = PageViewer.Of(context), Articles = await KnowledgeModule.Base(cluster, caller).ListAsync(),
+            Viewer = PageViewer.Of(context), Articles = await KnowledgeActions.Base(cluster, caller).ListAsync(),
             Notice = notice, FailedId = failedId, Submitted = submitted, Failure = failure,
         };
         return failure is null ? PageResults.Render<KnowledgePage>(parameters) : PageResults.RenderFailure<KnowledgePage>(failure, parameters);

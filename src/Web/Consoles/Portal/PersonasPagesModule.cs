@@ -25,26 +25,26 @@ public sealed class PersonasPagesModule : ICarterModule
         app.MapPost(path, async (Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var input = await InputAsync(context);
-            var created = await PersonasModule.Catalog(cluster, caller).CreateAsync(input);
+            var created = await PersonasActions.Catalog(cluster, caller).CreateAsync(input);
             return created.IsSuccess ? PageResults.SeeOther(path + "?done=created") : await RenderAsync(cluster, caller, context, null, "new", input, created.Failure);
         }).MemberPage(ConsolePage.Personas);
 
         app.MapPost(path + "/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
             var input = await InputAsync(context);
-            var saved = await PersonasModule.Catalog(cluster, caller).UpdateAsync(id, input);
+            var saved = await PersonasActions.Catalog(cluster, caller).UpdateAsync(id, input);
             return saved.IsSuccess ? PageResults.SeeOther(path + "?done=saved") : await RenderAsync(cluster, caller, context, null, id, input, saved.Failure);
         }).MemberPage(ConsolePage.Personas);
 
         app.MapPost(path + "/{id:bobid}/activate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
-            var activated = await PersonasModule.Catalog(cluster, caller).ActivateAsync(id);
+            var activated = await PersonasActions.Catalog(cluster, caller).ActivateAsync(id);
             return activated.IsSuccess ? PageResults.SeeOther(path + "?done=activated") : await RenderAsync(cluster, caller, context, null, id, null, activated.Failure);
         }).MemberPage(ConsolePage.Personas);
 
         app.MapPost(path + "/{id:bobid}/delete", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
         {
-            var deleted = await PersonasModule.Catalog(cluster, caller).DeleteAsync(id);
+            var deleted = await PersonasActions.Catalog(cluster, caller).DeleteAsync(id);
             return deleted.IsSuccess ? PageResults.SeeOther(path + "?done=deleted") : await RenderAsync(cluster, caller, context, null, id, null, deleted.Failure);
         }).MemberPage(ConsolePage.Personas);
     }
@@ -52,13 +52,13 @@ public sealed class PersonasPagesModule : ICarterModule
     private static async Task<PersonaInput> InputAsync(HttpContext context)
     {
         var form = await PageForm.ReadAsync(context);
-        return PersonasModule.Input(form["name"], form["description"], form["tone"], form["systemPrompt"]);
+        return PersonasActions.Input(form["name"], form["description"], form["tone"], form["systemPrompt"]);
     }
 
     private static async Task<IResult> RenderAsync(IClusterClient cluster, Caller caller, HttpContext context, string? notice,
         string? failedId = null, PersonaInput? submitted = null, Failure? failure = null)
     {
-        var catalog = PersonasModule.Catalog(cluster, caller);
+        var catalog = PersonasActions.Catalog(cluster, caller);
         var personas = await catalog.ListAsync();
         var versions = new Dictionary<string, IReadOnlyList<PersonaVersion>>();
         foreach (var (persona, history) in personas.Zip(await Task.WhenAll(personas.Select(p => catalog.GetVersionsAsync(p.Id)))))

@@ -2,10 +2,12 @@ using Bob.Grains.Abstractions.Admin;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
+using Bob.Grains.Abstractions.Insights;
 using Bob.Web.Auth;
 using Bob.Web.Features.Audit;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Admin;
 
@@ -19,36 +21,27 @@ public sealed class AdminModule : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/admin/tenants").WithTags("Platform admin").RequirePermission(Permissions.TenantsManage);
+        var app = endpoints.MapGroup("/api/admin/tenants").WithTags("Platform admin").RequirePermission(Permissions.TenantsManage)
+            .ProducesProblems(401, 403, 503);
 
-        app.MapGet("/", ListAsync).WithName("ListTenants")
-            .Describe<TenantPage>("Every tenant, newest first, with plan, status and credits used this period (q searches ids and names; plan, status filters; pages of 1..100)",
-                StatusCodes.Status200OK, 400, 401, 403, 503);
-        app.MapGet("/{id:bobid}", async (string id, IClusterClient cluster) =>
-            await AdminActions.ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problems.From(Failure.NotFound("Tenant"))).WithName("GetTenantAsAdmin")
-            .Describe<AdminTenantView>("One tenant: plan, limits, seats and integrations in use, team size, this period's usage", StatusCodes.Status200OK, 401, 403, 404, 503);
-        app.MapGet("/{id:bobid}/audit", ListAuditAsync).WithName("ListTenantAuditAsAdmin")
-            .Describe<AuditPageView>("One tenant's audit log, newest first, with the query of GET /api/audit (cursor, limit, actor, action, from, to)",
-                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
-        app.MapGet("/{id:bobid}/insights", async (string id, IClusterClient cluster, HttpContext context, TimeProvider time, string? from, string? to) =>
-            await cluster.GetGrain<ITenantGrain>(id).GetOverviewAsync() is null
-                ? Problems.From(Failure.NotFound("Tenant"))
-                : (await Insights.InsightsRange.ReadAsync(cluster, new TenantId(id), from, to, time)).ToHttp(context)).WithName("GetTenantInsightsAsAdmin")
-            .Describe<Grains.Abstractions.Insights.TenantInsights>("One tenant's insights, with the query of GET /api/insights (from, to: UTC days)",
-                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
-        app.MapPost("/{id:bobid}/suspend", (string id, IClusterClient cluster, HttpContext context) =>
-            SetSuspendedAsync(id, true, cluster, context)).WithName("SuspendTenant")
-            .Describe<TenantOverview>("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
-        app.MapPut("/{id:bobid}/plan", async (string id, Tenant.PlanBody body, IClusterClient cluster, HttpContext context) =>
-            (await Tenant.PlanActions.ChangeAsync(cluster, id, body.Plan)).ToHttp(context)).WithName("ChangeTenantPlanAsAdmin")
-            .Describe<TenantOverview>("Move a tenant to a plan under the live pricebook, audited; the same rules as PUT /api/tenant/plan (refused while seats or integrations exceed it)",
-                StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
-        app.MapPost("/{id:bobid}/resume", (string id, IClusterClient cluster, HttpContext context) =>
-            SetSuspendedAsync(id, false, cluster, context)).WithName("ResumeTenant")
-            .Describe<TenantOverview>("Resume a suspended tenant", StatusCodes.Status200OK, 401, 403, 404, 503);
+        app.MapGet("/", ListTenantsAsync).WithName("ListTenants")
+            .WithSummary("Every tenant, newest first, with plan, status and credits used this period (q searches ids and names; plan, status filters; pages of 1..100)");
+        app.MapGet("/{id:bobid}", GetTenantAsAdminAsync).WithName("GetTenantAsAdmin")
+            .WithSummary("One tenant: plan, limits, seats and integrations in use, team size, this period's usage");
+        app.MapGet("/{id:bobid}/audit", ListTenantAuditAsAdminAsync).WithName("ListTenantAuditAsAdmin")
+            .WithSummary("One tenant's audit log, newest first, with the query of GET /api/audit (cursor, limit, actor, action, from, to)");
+        app.MapGet("/{id:bobid}/insights", GetTenantInsightsAsAdminAsync).WithName("GetTenantInsightsAsAdmin")
+            .WithSummary("One tenant's insights, with the query of GET /api/insights (from, to: UTC days)");
+        app.MapPost("/{id:bobid}/suspend", SuspendTenantAsync).WithName("SuspendTenant")
+            .WithSummary("Suspend a tenant: its chat routes and widget answer 403 tenant_suspended, its members can log in and read");
+        app.MapPut("/{id:bobid}/plan", ChangeTenantPlanAsAdminAsync).WithName("ChangeTenantPlanAsAdmin")
+            .WithSummary("Move a tenant to a plan under the live pricebook, audited; the same rules as PUT /api/tenant/plan (refused while seats or integrations exceed it)");
+        app.MapPost("/{id:bobid}/resume", ResumeTenantAsync).WithName("ResumeTenant")
+            .WithSummary("Resume a suspended tenant");
     }
 
-    private static async Task<IResult> ListAsync(IClusterClient cluster, string? q, string? plan, string? status, string? page, string? pageSize)
+    public static async Task<Results<Ok<TenantPage>, Problem<Status400>>> ListTenantsAsync(
+        IClusterClient cluster, string? q, string? plan, string? status, string? page, string? pageSize)
     {
         var pageNumber = 1;
         var size = 25;
@@ -61,21 +54,42 @@ public sealed class AdminModule : ICarterModule
             .Failure;
         if (invalid is not null)
         {
-            return Problems.From(invalid);
+            return Problem<Status400>.For(invalid);
         }
         return TypedResults.Ok(await cluster.GetGrain<ITenantDirectoryGrain>(0).ListAsync(new TenantQuery(q, plan, status, pageNumber, size)));
     }
 
-    private static async Task<IResult> ListAuditAsync(string id, IClusterClient cluster, HttpContext context,
+    public static async Task<Results<Ok<AdminTenantView>, Problem<Status404>>> GetTenantAsAdminAsync(string id, IClusterClient cluster) =>
+        await AdminActions.ViewAsync(cluster, id) is { } view ? TypedResults.Ok(view) : Problem<Status404>.For(NoSuchTenant);
+
+    public static async Task<Results<Ok<AuditPageView>, Problem<Status400, Status404>>> ListTenantAuditAsAdminAsync(string id, IClusterClient cluster,
         string? cursor, string? limit, string? actor, string? action, string? from, string? to)
     {
         if (await cluster.GetGrain<ITenantGrain>(id).GetOverviewAsync() is null)
         {
-            return Problems.From(Failure.NotFound("Tenant"));
+            return Problem<Status400, Status404>.For(NoSuchTenant);
         }
-        return (await AuditLog.ListAsync(cluster, new TenantId(id), new AuditFilter(cursor, limit, actor, action, from, to))).ToHttp(context);
+        return (await AuditLog.ListAsync(cluster, new TenantId(id), new AuditFilter(cursor, limit, actor, action, from, to))).OkOr(Problem<Status400, Status404>.For);
     }
 
-    private static async Task<IResult> SetSuspendedAsync(string id, bool suspended, IClusterClient cluster, HttpContext context) =>
-        (await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(suspended)).ToHttp(context);
+    public static async Task<Results<Ok<TenantInsights>, Problem<Status400, Status404>>> GetTenantInsightsAsAdminAsync(
+        string id, IClusterClient cluster, TimeProvider time, string? from, string? to)
+    {
+        if (await cluster.GetGrain<ITenantGrain>(id).GetOverviewAsync() is null)
+        {
+            return Problem<Status400, Status404>.For(NoSuchTenant);
+        }
+        return (await Insights.InsightsRange.ReadAsync(cluster, new TenantId(id), from, to, time)).OkOr(Problem<Status400, Status404>.For);
+    }
+
+    public static async Task<Results<Ok<TenantOverview>, Problem<Status404, Status409>>> SuspendTenantAsync(string id, IClusterClient cluster) =>
+        (await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(true)).OkOr(Problem<Status404, Status409>.For);
+
+    public static async Task<Results<Ok<TenantOverview>, Problem<Status400, Status404, Status409>>> ChangeTenantPlanAsAdminAsync(string id, Tenant.PlanBody body, IClusterClient cluster) =>
+        (await Tenant.PlanActions.ChangeAsync(cluster, id, body.Plan)).OkOr(Problem<Status400, Status404, Status409>.For);
+
+    public static async Task<Results<Ok<TenantOverview>, Problem<Status404>>> ResumeTenantAsync(string id, IClusterClient cluster) =>
+        (await cluster.GetGrain<ITenantGrain>(id).SetSuspendedAsync(false)).OkOr(Problem<Status404>.For);
+
+    private static Failure NoSuchTenant => Failure.NotFound("Tenant");
 }

@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Audit;
 
@@ -17,14 +18,14 @@ public sealed class AuditModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/audit", ListAsync).WithTags("Audit").RequirePermission(Permissions.AuditRead).WithName("ListAudit")
-            .Describe<AuditPageView>(
+        endpoints.MapGet("/api/audit", ListAuditAsync).WithTags("Audit").RequirePermission(Permissions.AuditRead).WithName("ListAudit")
+            .WithSummary(
                 "The audit log, newest first: cursor (from nextCursor), limit 1..100 (default 50), actor (user id, email, system or platform), " +
-                "action (one of the audited actions), from/to (ISO 8601, from inclusive, to exclusive)",
-                StatusCodes.Status200OK, 400, 401, 403, 503);
+                "action (one of the audited actions), from/to (ISO 8601, from inclusive, to exclusive)")
+            .ProducesProblems(401, 403, 503);
     }
 
-    private static async Task<IResult> ListAsync(Caller caller, IClusterClient cluster, HttpContext context,
+    public static async Task<Results<Ok<AuditPageView>, Problem<Status400>>> ListAuditAsync(Caller caller, IClusterClient cluster,
         string? cursor, string? limit, string? actor, string? action, string? from, string? to) =>
-        (await AuditLog.ListAsync(cluster, caller.Tenant, new AuditFilter(cursor, limit, actor, action, from, to))).ToHttp(context);
+        (await AuditLog.ListAsync(cluster, caller.Tenant, new AuditFilter(cursor, limit, actor, action, from, to))).OkOr(Problem<Status400>.For);
 }

@@ -5,6 +5,7 @@ using Bob.Web.Auth;
 using Bob.Web.Conversations;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Chat;
 
@@ -13,19 +14,22 @@ public sealed class ConsoleChatModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/chat").WithTags("Chat").RequirePermission(Permissions.ChatManage);
+        var app = endpoints.MapGroup("/api/chat").WithTags("Chat").RequirePermission(Permissions.ChatManage).ProducesProblems(401, 403, 503);
 
-        app.MapPost("/session", StartAsync).WithName("StartSession")
-            .Describe<ConversationHeader>("Open a console conversation (optionally with a persona and a title)", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
+        app.MapPost("/session", StartSessionAsync).WithName("StartSession")
+            .WithSummary("Open a console conversation (optionally with a persona and a title)");
 
-        app.MapPost("/message", (ChatBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            ChatTurns.HandleAsync(context, cluster, caller.Tenant, ChatChannel.Console, body with { BusinessId = null }, caller.UserId))
+        // A turn answers JSON or an event stream, as the request's Accept asks; no typed result says that, so its codes are listed.
+        app.MapPost("/message", ConsoleMessageAsync)
             .WithName("ConsoleMessage")
-            .Describe<ChatReply>("Talk to your own assistant as a signed-in user", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 503)
+            .Describe<ChatReply>("Talk to your own assistant as a signed-in user", StatusCodes.Status200OK, 400, 402, 404)
             .WithDescription(ChatTurns.StreamingNote);
     }
 
-    private static async Task<IResult> StartAsync(StartConversationBody body, Caller caller, IClusterClient cluster, HttpContext context)
+    public static Task<IResult> ConsoleMessageAsync(ChatBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
+        ChatTurns.HandleAsync(context, cluster, caller.Tenant, ChatChannel.Console, body with { BusinessId = null }, caller.UserId);
+
+    public static async Task<Results<ChatCreated<ConversationHeader>, Problem<Status400, Status409>>> StartSessionAsync(StartConversationBody body, Caller caller, IClusterClient cluster)
     {
         var invalid = new Fields()
             .Check(body.PersonaId is null || Ids.IsValid(body.PersonaId), "persona_id", "persona_id must match [A-Za-z0-9_-]{1,128}.")
@@ -33,10 +37,10 @@ public sealed class ConsoleChatModule : ICarterModule
             .Failure;
         if (invalid is not null)
         {
-            return Problems.From(invalid);
+            return Problem<Status400, Status409>.For(invalid);
         }
         var started = await cluster.GetConversation(caller.Tenant, ConversationId.New())
             .StartAsync(ChatChannel.Console, body.PersonaId, body.Title, caller.UserId);
-        return started.ToHttp(context, view => ChatJson.Created(TranscriptViews.Summary(view)));
+        return started.IsSuccess ? ChatResults.Created(TranscriptViews.Summary(started.Value!)) : Problem<Status400, Status409>.For(started.Failure!);
     }
 }

@@ -5,6 +5,7 @@ using Bob.Web.Conversations;
 using Bob.Web.Features.Widget;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Chat;
 
@@ -19,49 +20,51 @@ public sealed class PublicVisitorModule : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireRateLimiting(RateLimits.AnonymousChat);
-        app.MapGet("/config", ConfigAsync).WithName("PublicChatConfig")
-            .Describe<WidgetConfig>("What the widget on this site's own pages needs to draw itself (the platform's assistant); same-origin only", StatusCodes.Status200OK, 403, 429, 503);
-        app.MapGet("/sessions/{id:bobid}/messages", MessagesAsync).WithName("PublicChatHistory")
-            .Describe<VisitorHistory>("A public chat visitor's conversation so far, for a reloaded page (needs ?visitor_token=; business_id as the turns sent it); same-origin only",
-                StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
+        var app = endpoints.MapGroup("/api/chat").WithTags("Chat").RequireRateLimiting(RateLimits.AnonymousChat).ProducesProblems(429, 503);
+        app.MapGet("/config", PublicChatConfigAsync).WithName("PublicChatConfig")
+            .WithSummary("What the widget on this site's own pages needs to draw itself (the platform's assistant); same-origin only");
+        app.MapGet("/sessions/{id:bobid}/messages", PublicChatHistoryAsync).WithName("PublicChatHistory")
+            .WithSummary("A public chat visitor's conversation so far, for a reloaded page (needs ?visitor_token=; business_id as the turns sent it); same-origin only");
     }
 
-    private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster, IConfiguration configuration)
+    public static async Task<Results<ChatOk<WidgetConfig>, Problem<Status403>>> PublicChatConfigAsync(HttpContext context, IClusterClient cluster, IConfiguration configuration)
     {
         if (!SameOrigin.IsSameOrigin(context, configuration))
         {
-            return CrossOrigin();
+            return Problem<Status403>.For(CrossOrigin);
         }
         var persona = await cluster.GetGrain<IPersonaCatalogGrain>(TenantId.Platform).GetSpeakerAsync(null);
-        return ChatJson.Ok(WidgetConfigView.For(PublicKeyId, null, persona));
+        return ChatResults.Ok(WidgetConfigView.For(PublicKeyId, null, persona));
     }
 
-    private static async Task<IResult> MessagesAsync(string id, string? visitor_token, string? business_id, HttpContext context, IClusterClient cluster, IConfiguration configuration)
+    public static async Task<Results<ChatOk<VisitorHistory>, Problem<Status400, Status401, Status403, Status404>>> PublicChatHistoryAsync(
+        string id, string? visitor_token, string? business_id, HttpContext context, IClusterClient cluster, IConfiguration configuration)
     {
         if (!SameOrigin.IsSameOrigin(context, configuration))
         {
-            return CrossOrigin();
+            return Problem<Status400, Status401, Status403, Status404>.For(CrossOrigin);
         }
         var invalid = new Fields()
             .Check(business_id is null || Ids.IsValid(business_id), "business_id", "business_id must match [A-Za-z0-9_-]{1,128}.")
             .Failure;
         if (invalid is not null)
         {
-            return Problems.From(invalid);
+            return Problem<Status400, Status401, Status403, Status404>.For(invalid);
         }
         if (visitor_token is not null && !VisitorTokenFormat.IsValid(visitor_token))
         {
-            return Problems.From(new Failure(FailureCodes.InvalidVisitorToken, VisitorTokenFormat.Problem), context);
+            return Problem<Status400, Status401, Status403, Status404>.For(new Failure(FailureCodes.InvalidVisitorToken, VisitorTokenFormat.Problem));
         }
         var conversation = cluster.GetConversation(PublicBusiness.Resolve(business_id, configuration), new ConversationId(id));
         var view = await conversation.VisitorViewAsync(string.IsNullOrEmpty(visitor_token) ? null : visitor_token);
         // A widget conversation of the same tenant is not the public chat's: another path sees no such conversation.
-        return view.IsSuccess && view.Value!.Channel != ChatChannel.Public
-            ? Problems.From(Failure.NotFound("Conversation"), context)
-            : view.ToHttp(context, read => ChatJson.Ok(VisitorViews.History(read)));
+        if (view.IsSuccess && view.Value!.Channel != ChatChannel.Public)
+        {
+            return Problem<Status400, Status401, Status403, Status404>.For(Failure.NotFound("Conversation"));
+        }
+        return view.IsSuccess ? ChatResults.Ok(VisitorViews.History(view.Value!)) : Problem<Status400, Status401, Status403, Status404>.For(view.Failure!);
     }
 
-    private static IResult CrossOrigin() =>
-        Problems.Of(FailureCodes.OriginNotAllowed, "This route only answers this site's own pages; embeds use /api/widget/* with a widget key.");
+    private static Failure CrossOrigin =>
+        new(FailureCodes.OriginNotAllowed, "This route only answers this site's own pages; embeds use /api/widget/* with a widget key.");
 }

@@ -3,6 +3,7 @@ using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Governance;
 
@@ -16,18 +17,20 @@ public sealed class GovernanceModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/governance").WithTags("Governance").RequirePermission(Permissions.GovernanceManage);
-        app.MapGet("/", async (Caller caller, IClusterClient cluster, HttpContext context) =>
-            await GovernanceActions.Grain(cluster, caller).GetAsync() is { } settings
-                ? TypedResults.Ok(settings)
-                : Problems.From(Grains.Abstractions.Common.Failure.NotFound("Tenant"), context)).WithName("GetGovernance")
-            .Describe<GovernanceSettings>("This tenant's governance: blocked topics, PII redaction, handoff keywords, credit policy, retention, public chat",
-                StatusCodes.Status200OK, 401, 403, 404, 503);
-        app.MapPut("/", async (GovernanceBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await GovernanceActions.UpdateAsync(cluster, caller, body)).ToHttp(context)).WithName("UpdateGovernance")
-            .Describe<GovernanceSettings>(
-                $"Replace the governance: lists of at most {GovernanceRules.MaxListEntries} entries of 1..{GovernanceRules.MaxEntryLength} characters, " +
-                $"creditPolicy hard_stop or overage, retentionDays null or {GovernanceRules.MinRetentionDays}..{GovernanceRules.MaxRetentionDays}",
-                StatusCodes.Status200OK, 400, 401, 403, 404, 503);
+        var app = endpoints.MapGroup("/api/governance").WithTags("Governance").RequirePermission(Permissions.GovernanceManage)
+            .ProducesProblems(401, 403, 503);
+        app.MapGet("/", GetGovernanceAsync).WithName("GetGovernance")
+            .WithSummary("This tenant's governance: blocked topics, PII redaction, handoff keywords, credit policy, retention, public chat");
+        app.MapPut("/", UpdateGovernanceAsync).WithName("UpdateGovernance")
+            .WithSummary($"Replace the governance: lists of at most {GovernanceRules.MaxListEntries} entries of 1..{GovernanceRules.MaxEntryLength} characters, " +
+                $"creditPolicy hard_stop or overage, retentionDays null or {GovernanceRules.MinRetentionDays}..{GovernanceRules.MaxRetentionDays}");
     }
+
+    public static async Task<Results<Ok<GovernanceSettings>, Problem<Status404>>> GetGovernanceAsync(Caller caller, IClusterClient cluster) =>
+        await GovernanceActions.Grain(cluster, caller).GetAsync() is { } settings
+            ? TypedResults.Ok(settings)
+            : Problem<Status404>.For(Grains.Abstractions.Common.Failure.NotFound("Tenant"));
+
+    public static async Task<Results<Ok<GovernanceSettings>, Problem<Status400, Status404>>> UpdateGovernanceAsync(GovernanceBody body, Caller caller, IClusterClient cluster) =>
+        (await GovernanceActions.UpdateAsync(cluster, caller, body)).OkOr(Problem<Status400, Status404>.For);
 }

@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Knowledge;
 using Bob.Web.Auth;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Knowledge;
 
@@ -13,30 +14,30 @@ public sealed class KnowledgeModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/knowledge").WithTags("Knowledge").RequirePermission(Permissions.KnowledgeManage);
+        var app = endpoints.MapGroup("/api/knowledge").WithTags("Knowledge").RequirePermission(Permissions.KnowledgeManage)
+            .ProducesProblems(401, 403, 503);
 
-        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Base(cluster, caller).ListAsync())).WithName("ListKnowledge")
-            .Describe<IReadOnlyList<KnowledgeArticle>>("List the knowledge articles the assistant answers from", StatusCodes.Status200OK, 401, 403, 503);
-        app.MapPost("/", async (KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Base(cluster, caller).CreateAsync(Input(body))).ToHttp(context, a => TypedResults.Created($"/api/knowledge/{a.Id}", a))).WithName("CreateArticle")
-            .Describe<KnowledgeArticle>("Add a knowledge article", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
-        app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
-            await Base(cluster, caller).GetAsync(id) is { } article ? TypedResults.Ok(article) : NotFound()).WithName("GetArticle")
-            .Describe<KnowledgeArticle>("One knowledge article", StatusCodes.Status200OK, 401, 403, 404, 503);
-        app.MapPut("/{id:bobid}", async (string id, KnowledgeBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Base(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context)).WithName("UpdateArticle")
-            .Describe<KnowledgeArticle>("Replace a knowledge article; the next chat turn answers from it", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
-        app.MapDelete("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Base(cluster, caller).DeleteAsync(id)).ToHttp(context)).WithName("DeleteArticle")
-            .DescribeNoContent("Delete a knowledge article", 401, 403, 404, 503);
+        app.MapGet("/", ListKnowledgeAsync).WithName("ListKnowledge").WithSummary("List the knowledge articles the assistant answers from");
+        app.MapPost("/", CreateArticleAsync).WithName("CreateArticle").WithSummary("Add a knowledge article");
+        app.MapGet("/{id:bobid}", GetArticleAsync).WithName("GetArticle").WithSummary("One knowledge article");
+        app.MapPut("/{id:bobid}", UpdateArticleAsync).WithName("UpdateArticle").WithSummary("Replace a knowledge article; the next chat turn answers from it");
+        app.MapDelete("/{id:bobid}", DeleteArticleAsync).WithName("DeleteArticle").WithSummary("Delete a knowledge article");
     }
 
-    private static KnowledgeInput Input(KnowledgeBody body) => Input(body.Title, body.Content, body.Tags);
+    public static async Task<Ok<IReadOnlyList<KnowledgeArticle>>> ListKnowledgeAsync(Caller caller, IClusterClient cluster) =>
+        TypedResults.Ok(await KnowledgeActions.Base(cluster, caller).ListAsync());
 
-    /// <summary>The API's body and the Knowledge page's form become the same input.</summary>
-    public static KnowledgeInput Input(string? title, string? content, IReadOnlyList<string>? tags) => new(title ?? "", content ?? "", tags ?? []);
+    public static async Task<Results<Created<KnowledgeArticle>, Problem<Status400, Status409>>> CreateArticleAsync(KnowledgeBody body, Caller caller, IClusterClient cluster) =>
+        (await KnowledgeActions.Base(cluster, caller).CreateAsync(Input(body))).CreatedOr(a => $"/api/knowledge/{a.Id}", Problem<Status400, Status409>.For);
 
-    private static IResult NotFound() => Problems.From(Failure.NotFound("Article"));
+    public static async Task<Results<Ok<KnowledgeArticle>, Problem<Status404>>> GetArticleAsync(string id, Caller caller, IClusterClient cluster) =>
+        await KnowledgeActions.Base(cluster, caller).GetAsync(id) is { } article ? TypedResults.Ok(article) : Problem<Status404>.For(Failure.NotFound("Article"));
 
-    public static IKnowledgeBaseGrain Base(IClusterClient cluster, Caller caller) => cluster.GetGrain<IKnowledgeBaseGrain>(caller.Tenant);
+    public static async Task<Results<Ok<KnowledgeArticle>, Problem<Status400, Status404>>> UpdateArticleAsync(string id, KnowledgeBody body, Caller caller, IClusterClient cluster) =>
+        (await KnowledgeActions.Base(cluster, caller).UpdateAsync(id, Input(body))).OkOr(Problem<Status400, Status404>.For);
+
+    public static async Task<Results<NoContent, Problem<Status404>>> DeleteArticleAsync(string id, Caller caller, IClusterClient cluster) =>
+        (await KnowledgeActions.Base(cluster, caller).DeleteAsync(id)).NoContentOr(Problem<Status404>.For);
+
+    private static KnowledgeInput Input(KnowledgeBody body) => KnowledgeActions.Input(body.Title, body.Content, body.Tags);
 }

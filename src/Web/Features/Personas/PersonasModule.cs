@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Personas;
 using Bob.Web.Auth;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Personas;
 
@@ -13,38 +14,38 @@ public sealed class PersonasModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/personas").WithTags("Personas").RequirePermission(Permissions.PersonasManage);
+        var app = endpoints.MapGroup("/api/personas").WithTags("Personas").RequirePermission(Permissions.PersonasManage)
+            .ProducesProblems(401, 403, 503);
 
-        app.MapGet("/", async (Caller caller, IClusterClient cluster) => TypedResults.Ok(await Catalog(cluster, caller).ListAsync())).WithName("ListPersonas")
-            .Describe<IReadOnlyList<PersonaView>>("List personas; one is active", StatusCodes.Status200OK, 401, 403, 503);
-        app.MapPost("/", async (PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).CreateAsync(Input(body))).ToHttp(context, p => TypedResults.Created($"/api/personas/{p.Id}", p))).WithName("CreatePersona")
-            .Describe<PersonaView>("Create a persona (name, tone, system prompt)", StatusCodes.Status201Created, 400, 401, 403, 503);
-        app.MapGet("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster) =>
-            await Catalog(cluster, caller).GetAsync(id) is { } persona ? TypedResults.Ok(persona) : NotFound()).WithName("GetPersona")
-            .Describe<PersonaView>("One persona", StatusCodes.Status200OK, 401, 403, 404, 503);
-        app.MapPut("/{id:bobid}", async (string id, PersonaBody body, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).UpdateAsync(id, Input(body))).ToHttp(context)).WithName("UpdatePersona")
-            .Describe<PersonaView>("Change a persona; each change is a new version", StatusCodes.Status200OK, 400, 401, 403, 404, 503);
-        app.MapDelete("/{id:bobid}", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).DeleteAsync(id)).ToHttp(context)).WithName("DeletePersona")
-            .DescribeNoContent("Delete a persona (not the active one)", 401, 403, 404, 409, 503);
-        app.MapPost("/{id:bobid}/activate", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).ActivateAsync(id)).ToHttp(context)).WithName("ActivatePersona")
-            .Describe<PersonaView>("Make this persona the one that answers new conversations", StatusCodes.Status200OK, 401, 403, 404, 503);
-        app.MapGet("/{id:bobid}/versions", async (string id, Caller caller, IClusterClient cluster, HttpContext context) =>
-            (await Catalog(cluster, caller).GetVersionsAsync(id)).ToHttp(context)).WithName("PersonaVersions")
-            .Describe<IReadOnlyList<PersonaVersion>>("A persona's version history", StatusCodes.Status200OK, 401, 403, 404, 503);
+        app.MapGet("/", ListPersonasAsync).WithName("ListPersonas").WithSummary("List personas; one is active");
+        app.MapPost("/", CreatePersonaAsync).WithName("CreatePersona").WithSummary("Create a persona (name, tone, system prompt)");
+        app.MapGet("/{id:bobid}", GetPersonaAsync).WithName("GetPersona").WithSummary("One persona");
+        app.MapPut("/{id:bobid}", UpdatePersonaAsync).WithName("UpdatePersona").WithSummary("Change a persona; each change is a new version");
+        app.MapDelete("/{id:bobid}", DeletePersonaAsync).WithName("DeletePersona").WithSummary("Delete a persona (not the active one)");
+        app.MapPost("/{id:bobid}/activate", ActivatePersonaAsync).WithName("ActivatePersona").WithSummary("Make this persona the one that answers new conversations");
+        app.MapGet("/{id:bobid}/versions", PersonaVersionsAsync).WithName("PersonaVersions").WithSummary("A persona's version history");
     }
 
-    /// <summary>Missing optional fields become empty; name and tone are then refused by the persona rules if absent.</summary>
-    private static PersonaInput Input(PersonaBody body) => Input(body.Name, body.Description, body.Tone, body.SystemPrompt);
+    public static async Task<Ok<IReadOnlyList<PersonaView>>> ListPersonasAsync(Caller caller, IClusterClient cluster) =>
+        TypedResults.Ok(await PersonasActions.Catalog(cluster, caller).ListAsync());
 
-    /// <summary>The API's body and the Personas page's form become the same input.</summary>
-    public static PersonaInput Input(string? name, string? description, string? tone, string? systemPrompt) =>
-        new(name ?? "", description ?? "", tone ?? "", systemPrompt ?? "");
+    public static async Task<Results<Created<PersonaView>, Problem<Status400>>> CreatePersonaAsync(PersonaBody body, Caller caller, IClusterClient cluster) =>
+        (await PersonasActions.Catalog(cluster, caller).CreateAsync(Input(body))).CreatedOr(p => $"/api/personas/{p.Id}", Problem<Status400>.For);
 
-    private static IResult NotFound() => Problems.From(Failure.NotFound("Persona"));
+    public static async Task<Results<Ok<PersonaView>, Problem<Status404>>> GetPersonaAsync(string id, Caller caller, IClusterClient cluster) =>
+        await PersonasActions.Catalog(cluster, caller).GetAsync(id) is { } persona ? TypedResults.Ok(persona) : Problem<Status404>.For(Failure.NotFound("Persona"));
 
-    public static IPersonaCatalogGrain Catalog(IClusterClient cluster, Caller caller) => cluster.GetGrain<IPersonaCatalogGrain>(caller.Tenant);
+    public static async Task<Results<Ok<PersonaView>, Problem<Status400, Status404>>> UpdatePersonaAsync(string id, PersonaBody body, Caller caller, IClusterClient cluster) =>
+        (await PersonasActions.Catalog(cluster, caller).UpdateAsync(id, Input(body))).OkOr(Problem<Status400, Status404>.For);
+
+    public static async Task<Results<NoContent, Problem<Status404, Status409>>> DeletePersonaAsync(string id, Caller caller, IClusterClient cluster) =>
+        (await PersonasActions.Catalog(cluster, caller).DeleteAsync(id)).NoContentOr(Problem<Status404, Status409>.For);
+
+    public static async Task<Results<Ok<PersonaView>, Problem<Status404>>> ActivatePersonaAsync(string id, Caller caller, IClusterClient cluster) =>
+        (await PersonasActions.Catalog(cluster, caller).ActivateAsync(id)).OkOr(Problem<Status404>.For);
+
+    public static async Task<Results<Ok<IReadOnlyList<PersonaVersion>>, Problem<Status404>>> PersonaVersionsAsync(string id, Caller caller, IClusterClient cluster) =>
+        (await PersonasActions.Catalog(cluster, caller).GetVersionsAsync(id)).OkOr(Problem<Status404>.For);
+
+    private static PersonaInput Input(PersonaBody body) => PersonasActions.Input(body.Name, body.Description, body.Tone, body.SystemPrompt);
 }

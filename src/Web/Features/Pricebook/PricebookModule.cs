@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Bob.Web.Features.Pricebook;
@@ -16,50 +17,75 @@ public sealed class PricebookModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder endpoints)
     {
-        var app = endpoints.MapGroup("/api/pricebook").WithTags("Pricebook");
+        var app = endpoints.MapGroup("/api/pricebook").WithTags("Pricebook").ProducesProblems(503);
 
-        app.MapGet("/", async (HttpContext context, IClusterClient cluster) =>
-            Cached(context, await Pricebook(cluster).GetLiveAsync(), "public, no-cache")).AllowAnonymous().WithName("GetPricebook")
-            .Describe<PricebookVersion>("The live pricebook: plans, prices, included credits, seats, integrations (ETag; revalidate with If-None-Match)", StatusCodes.Status200OK, 503)
+        // A 304 is a bare status code, which no typed result declares.
+        app.MapGet("/", GetPricebookAsync).AllowAnonymous().WithName("GetPricebook")
+            .WithSummary("The live pricebook: plans, prices, included credits, seats, integrations (ETag; revalidate with If-None-Match)")
             .Produces(StatusCodes.Status304NotModified);
-        app.MapGet("/versions/{version:int}", async (int version, HttpContext context, IClusterClient cluster) =>
-            await Pricebook(cluster).GetVersionAsync(version) is { } published
-                ? Cached(context, published, "public, max-age=31536000, immutable")
-                : Problems.From(Failure.NotFound("Pricebook version"))).AllowAnonymous().WithName("GetPricebookVersion")
-            .Describe<PricebookVersion>("A published version; published versions never change", StatusCodes.Status200OK, 404, 503)
+        app.MapGet("/versions/{version:int}", GetPricebookVersionAsync).AllowAnonymous().WithName("GetPricebookVersion")
+            .WithSummary("A published version; published versions never change")
             .Produces(StatusCodes.Status304NotModified);
 
-        var drafts = app.MapGroup("/drafts").RequirePermission(Permissions.PricebookPublish);
-        drafts.MapGet("/", async (IClusterClient cluster) => TypedResults.Ok(await Pricebook(cluster).ListDraftsAsync())).WithName("ListPricebookDrafts")
-            .Describe<IReadOnlyList<PricebookDraft>>("The open draft, if any (at most one at a time)", StatusCodes.Status200OK, 401, 403, 503);
-        drafts.MapPost("/", async (PricebookDraftBody body, HttpContext context, IClusterClient cluster) =>
-            (await PricebookActions.CreateDraftAsync(cluster, body.Plans)).ToHttp(context, d => TypedResults.Created($"/api/pricebook/drafts/{d.Version}", d))).WithName("CreatePricebookDraft")
-            .Describe<PricebookDraft>("Open the next version's draft with the given plans, or a copy of the live ones when the body has no plans", StatusCodes.Status201Created, 400, 401, 403, 409, 503);
-        drafts.MapGet("/{version:int}", async (int version, HttpContext context, IClusterClient cluster) =>
-            (await Pricebook(cluster).GetDraftAsync(version)).ToHttp(context)).WithName("GetPricebookDraft")
-            .Describe<PricebookDraft>("One draft", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
-        drafts.MapPut("/{version:int}", async (int version, PricebookDraftBody body, HttpContext context, IClusterClient cluster) =>
-            (await PricebookActions.UpdateDraftAsync(cluster, version, body.Plans)).ToHttp(context)).WithName("UpdatePricebookDraft")
-            .Describe<PricebookDraft>("Replace a draft's plans (every plan, each once); a published version is 409", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 503);
-        drafts.MapDelete("/{version:int}", async (int version, HttpContext context, IClusterClient cluster) =>
-            (await Pricebook(cluster).DeleteDraftAsync(version)).ToHttp(context)).WithName("DeletePricebookDraft")
-            .DescribeNoContent("Discard a draft", 401, 403, 404, 409, 503);
-        drafts.MapPost("/{version:int}/publish", async (int version, HttpContext context, IClusterClient cluster) =>
-            (await Pricebook(cluster).PublishAsync(version)).ToHttp(context)).WithName("PublishPricebookDraft")
-            .Describe<PricebookVersion>("Publish a draft: it becomes the live version at once on every node, and never changes again", StatusCodes.Status200OK, 401, 403, 404, 409, 503);
+        var drafts = app.MapGroup("/drafts").RequirePermission(Permissions.PricebookPublish).ProducesProblems(401, 403);
+        drafts.MapGet("/", ListPricebookDraftsAsync).WithName("ListPricebookDrafts")
+            .WithSummary("The open draft, if any (at most one at a time)");
+        drafts.MapPost("/", CreatePricebookDraftAsync).WithName("CreatePricebookDraft")
+            .WithSummary("Open the next version's draft with the given plans, or a copy of the live ones when the body has no plans");
+        drafts.MapGet("/{version:int}", GetPricebookDraftAsync).WithName("GetPricebookDraft")
+            .WithSummary("One draft");
+        drafts.MapPut("/{version:int}", UpdatePricebookDraftAsync).WithName("UpdatePricebookDraft")
+            .WithSummary("Replace a draft's plans (every plan, each once); a published version is 409");
+        drafts.MapDelete("/{version:int}", DeletePricebookDraftAsync).WithName("DeletePricebookDraft")
+            .WithSummary("Discard a draft");
+        drafts.MapPost("/{version:int}/publish", PublishPricebookDraftAsync).WithName("PublishPricebookDraft")
+            .WithSummary("Publish a draft: it becomes the live version at once on every node, and never changes again");
     }
 
-    /// <summary>The version with its ETag; 304 when the caller already holds it.</summary>
-    private static IResult Cached(HttpContext context, PricebookVersion version, string cacheControl)
+    public static async Task<Results<Ok<PricebookVersion>, StatusCodeHttpResult>> GetPricebookAsync(HttpContext context, IClusterClient cluster)
+    {
+        var live = await Pricebook(cluster).GetLiveAsync();
+        return AlreadyHeld(context, live, "public, no-cache") ? NotModified() : TypedResults.Ok(live);
+    }
+
+    public static async Task<Results<Ok<PricebookVersion>, StatusCodeHttpResult, Problem<Status404>>> GetPricebookVersionAsync(int version, HttpContext context, IClusterClient cluster)
+    {
+        if (await Pricebook(cluster).GetVersionAsync(version) is not { } published)
+        {
+            return Problem<Status404>.For(Failure.NotFound("Pricebook version"));
+        }
+        return AlreadyHeld(context, published, "public, max-age=31536000, immutable") ? NotModified() : TypedResults.Ok(published);
+    }
+
+    public static async Task<Ok<IReadOnlyList<PricebookDraft>>> ListPricebookDraftsAsync(IClusterClient cluster) =>
+        TypedResults.Ok(await Pricebook(cluster).ListDraftsAsync());
+
+    public static async Task<Results<Created<PricebookDraft>, Problem<Status400, Status409>>> CreatePricebookDraftAsync(PricebookDraftBody body, IClusterClient cluster) =>
+        (await PricebookActions.CreateDraftAsync(cluster, body.Plans)).CreatedOr(d => $"/api/pricebook/drafts/{d.Version}", Problem<Status400, Status409>.For);
+
+    public static async Task<Results<Ok<PricebookDraft>, Problem<Status404, Status409>>> GetPricebookDraftAsync(int version, IClusterClient cluster) =>
+        (await Pricebook(cluster).GetDraftAsync(version)).OkOr(Problem<Status404, Status409>.For);
+
+    public static async Task<Results<Ok<PricebookDraft>, Problem<Status400, Status404, Status409>>> UpdatePricebookDraftAsync(int version, PricebookDraftBody body, IClusterClient cluster) =>
+        (await PricebookActions.UpdateDraftAsync(cluster, version, body.Plans)).OkOr(Problem<Status400, Status404, Status409>.For);
+
+    public static async Task<Results<NoContent, Problem<Status404, Status409>>> DeletePricebookDraftAsync(int version, IClusterClient cluster) =>
+        (await Pricebook(cluster).DeleteDraftAsync(version)).NoContentOr(Problem<Status404, Status409>.For);
+
+    public static async Task<Results<Ok<PricebookVersion>, Problem<Status404, Status409>>> PublishPricebookDraftAsync(int version, IClusterClient cluster) =>
+        (await Pricebook(cluster).PublishAsync(version)).OkOr(Problem<Status404, Status409>.For);
+
+    /// <summary>Sets the version's ETag and caching; true when the caller already holds this version (a 304).</summary>
+    private static bool AlreadyHeld(HttpContext context, PricebookVersion version, string cacheControl)
     {
         var etag = new EntityTagHeaderValue($"\"pricebook-v{version.Version}\"");
         context.Response.Headers.ETag = etag.ToString();
         context.Response.Headers.CacheControl = cacheControl;
         var held = context.Request.GetTypedHeaders().IfNoneMatch;
-        return held.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(etag, useStrongComparison: false))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(version);
+        return held.Any(h => h.Equals(EntityTagHeaderValue.Any) || h.Compare(etag, useStrongComparison: false));
     }
+
+    private static StatusCodeHttpResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
     private static IPricebookGrain Pricebook(IClusterClient cluster) => PricebookActions.Pricebook(cluster);
 }
