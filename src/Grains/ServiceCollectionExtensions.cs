@@ -3,7 +3,6 @@ using Bob.Grains.Admin;
 using Bob.Grains.Audit;
 using Bob.Grains.Billing;
 using Bob.Grains.Caching;
-using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Conversations;
 using Bob.Grains.Governance;
 using Bob.Grains.Identity;
@@ -25,7 +24,8 @@ namespace Bob.Grains;
 public static class ServiceCollectionExtensions
 {
     /// <summary>The services grains depend on (everything but Orleans itself).</summary>
-    public static IServiceCollection AddBobGrainServices(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="connectionString">The node's runtime connection string, its timeouts applied by the host.</param>
+    public static IServiceCollection AddBobGrainServices(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddBobAssistant(configuration);
         services.Configure<ChatLimitOptions>(configuration.GetSection(ChatLimitOptions.Section));
         services.AddValidatedOptions<CreditMeterOptions, CreditMeterOptionsValidator>(configuration, CreditMeterOptions.Section);
-        services.AddSingleton(_ => BobDataSource.Create(DatabaseTimeouts.ConnectionString(configuration)));
+        services.AddSingleton(_ => BobDataSource.Create(connectionString));
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<Billing.UsageStore>();

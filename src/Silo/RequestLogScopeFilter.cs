@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Abstractions.Common;
 using Microsoft.Extensions.Logging;
 
 namespace Bob.Silo;

@@ -1,5 +1,5 @@
 using Bob.Grains;
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Hosting.Configuration;
 using Bob.Hosting.Management;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +69,7 @@ public static class SiloComposition
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageName)
             .Configure<IServiceProvider>((o, services) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()));
 
-        silo.Services.AddBobGrainServices(configuration);
+        silo.Services.AddBobGrainServices(configuration, connectionString);
         // An idle conversation's activation goes after Bob:Conversations:IdleAfter instead of Orleans' 15 minutes, and an
         // idle silo gives the memory back (docs/performance.md).
         var conversations = configuration.GetSection(ConversationOptions.Section).Get<ConversationOptions>() ?? new ConversationOptions();

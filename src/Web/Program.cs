@@ -1,10 +1,10 @@
 using Bob.Web.Auth;
 using Bob.Web.Consoles;
-using Bob.Web.Conversations;
+using Bob.Web.Features.Conversations;
 using Bob.Web.Features.Demo;
 using Bob.Web.Features.Health;
 using Bob.Web.Features.Widget;
-using Bob.Web.Hosting;
+using Bob.Web.Runtime;
 using Bob.Web.Http;
 using Bob.Hosting.Health;
 using Bob.Hosting.Management;

@@ -1,5 +1,5 @@
 using Bob.Grains.Abstractions.Billing;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 
 namespace Bob.Grains.Billing;
 

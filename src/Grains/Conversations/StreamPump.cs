@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 
 namespace Bob.Grains.Conversations;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;

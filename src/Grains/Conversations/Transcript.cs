@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 
 namespace Bob.Grains.Conversations;

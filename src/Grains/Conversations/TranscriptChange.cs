@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 
 namespace Bob.Grains.Conversations;
 

@@ -1,5 +1,5 @@
 using System.Runtime.ExceptionServices;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Insights;
 using Bob.Grains.Webhooks;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
-using Bob.Grains.Abstractions.Hosting;
 using Bob.Grains.Storage;
 using Bob.Grains.Webhooks;
 using Microsoft.Extensions.Hosting;

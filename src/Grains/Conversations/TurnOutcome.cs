@@ -1,5 +1,5 @@
 using Bob.Assistant;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 
 namespace Bob.Grains.Conversations;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Bob.Assistant;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Billing;
 using Bob.Grains.Insights;

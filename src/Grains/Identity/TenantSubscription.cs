@@ -1,6 +1,6 @@
 using Bob.Grains.Abstractions.Audit;
 using Bob.Grains.Abstractions.Billing;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Audit;

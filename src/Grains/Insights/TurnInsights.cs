@@ -1,7 +1,7 @@
 using Bob.Assistant;
 using Bob.Assistant.Retrieval;
 using Bob.Assistant.Safety;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Conversations;
 
 namespace Bob.Grains.Insights;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Abstractions.Common;
 
 namespace Bob.Grains.Telemetry;
 

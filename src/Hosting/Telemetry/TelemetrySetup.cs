@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Abstractions.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;

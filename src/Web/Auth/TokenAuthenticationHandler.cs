@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
-using Bob.Web.Hosting;
+using Bob.Web.Runtime;
 using Bob.Web.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -21,7 +21,7 @@ public static class ProblemDetailsSetup
             problem.Detail ??= problem.Title;
             problem.Extensions.Remove("traceId");
             problem.Extensions["requestId"] = RequestIdMiddleware.Get(context.HttpContext);
-            Hosting.WebMetrics.Problem(context.HttpContext, code, status);
+            Runtime.WebMetrics.Problem(context.HttpContext, code, status);
         });
         // Let model-binding failures (bad JSON, wrong content type) reach the exception handler below.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

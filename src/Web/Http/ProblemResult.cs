@@ -22,7 +22,7 @@ public sealed class ProblemResult(string code, string detail, IReadOnlyDictionar
         }
         problem.Extensions["requestId"] = RequestIdMiddleware.Get(httpContext);
         httpContext.Response.StatusCode = status;
-        Hosting.WebMetrics.Problem(httpContext, code, status);
+        Runtime.WebMetrics.Problem(httpContext, code, status);
         await httpContext.Response.WriteAsJsonAsync(problem, Json, "application/problem+json");
     }
 }

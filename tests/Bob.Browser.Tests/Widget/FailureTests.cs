@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bob.Browser.Tests.Infrastructure;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 

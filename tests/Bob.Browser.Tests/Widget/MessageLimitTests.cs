@@ -1,5 +1,5 @@
 using Bob.Browser.Tests.Infrastructure;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using static Microsoft.Playwright.Assertions;
 
 namespace Bob.Browser.Tests.Widget;

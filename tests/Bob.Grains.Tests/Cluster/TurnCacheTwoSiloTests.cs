@@ -1,6 +1,6 @@
 using Bob.Grains.Tests.Infrastructure;
 using Bob.Grains.Abstractions.Billing;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Governance;
 using Bob.Grains.Abstractions.Identity;

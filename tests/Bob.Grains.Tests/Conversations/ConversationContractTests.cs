@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;

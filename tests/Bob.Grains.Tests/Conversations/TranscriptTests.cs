@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Conversations;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Hosting.Configuration;
 using Bob.Grains.Conversations;
 using Bob.Grains.Webhooks;
 using Bob.Testing;

@@ -2,7 +2,7 @@ using Bob.Assistant;
 using Bob.Assistant.BuiltIn;
 using Bob.Assistant.Retrieval;
 using Bob.Grains.Abstractions.Billing;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Webhooks;
 using Bob.Grains.Conversations;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
-using Bob.Web.Conversations;
+using Bob.Web.Features.Conversations;
 using Bob.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

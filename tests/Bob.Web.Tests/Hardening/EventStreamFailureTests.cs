@@ -1,6 +1,6 @@
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
-using Bob.Web.Conversations;
+using Bob.Web.Features.Conversations;
 
 namespace Bob.Web.Tests.Hardening;
 

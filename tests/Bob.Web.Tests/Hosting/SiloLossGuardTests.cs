@@ -1,5 +1,5 @@
 using Bob.Grains.Abstractions.Common;
-using Bob.Web.Hosting;
+using Bob.Web.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Bob.Testing;
-using Bob.Web.Hosting;
+using Bob.Web.Runtime;
 using Bob.Web.Tests.Chat;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

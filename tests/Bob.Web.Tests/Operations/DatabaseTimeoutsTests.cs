@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

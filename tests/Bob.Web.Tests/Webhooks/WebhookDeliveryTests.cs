@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Testing.Webhooks;
 using Bob.Web.Tests.Audit;
 using Bob.Web.Tests.Chat;

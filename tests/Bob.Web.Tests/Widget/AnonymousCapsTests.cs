@@ -1,6 +1,6 @@
 using System.Text;
 using Bob.Grains.Abstractions.Identity;
-using Bob.Web.Conversations;
+using Bob.Web.Features.Conversations;
 using Bob.Web.Tests.Chat;
 using Bob.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Web.Tests.Chat;
 using Microsoft.Extensions.DependencyInjection;

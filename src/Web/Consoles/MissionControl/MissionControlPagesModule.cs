@@ -1,8 +1,7 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Web.Auth;
-using Bob.Web.Conversations;
-using Bob.Web.Features.Chat;
+using Bob.Web.Features.Conversations;
 using Carter;
 
 namespace Bob.Web.Consoles.MissionControl;

@@ -1,8 +1,8 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Personas;
 using Bob.Web.Auth;
-using Bob.Web.Features.Chat;
-using Bob.Web.Hosting;
+using Bob.Web.Features.Conversations;
+using Bob.Web.Runtime;
 using Carter;
 
 namespace Bob.Web.Consoles.Portal;

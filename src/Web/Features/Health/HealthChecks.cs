@@ -1,4 +1,4 @@
-using Bob.Grains.Abstractions.Hosting;
+using Bob.Grains.Abstractions.Common;
 using Bob.Hosting.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 
 namespace Bob.Web.Features.Widget;
 

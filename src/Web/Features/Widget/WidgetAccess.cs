@@ -1,8 +1,8 @@
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.WidgetKeys;
-using Bob.Web.Conversations;
-using Bob.Web.Hosting;
+using Bob.Web.Features.Conversations;
+using Bob.Web.Runtime;
 
 namespace Bob.Web.Features.Widget;
 

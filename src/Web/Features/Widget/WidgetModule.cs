@@ -1,8 +1,8 @@
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Abstractions.Personas;
-using Bob.Web.Conversations;
+using Bob.Web.Features.Conversations;
 using Bob.Web.Http;
 using Carter;
 using Microsoft.Extensions.Options;

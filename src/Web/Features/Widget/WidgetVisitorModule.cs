@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Bob.Grains.Abstractions.Chat;
+using Bob.Grains.Abstractions.Conversations;
 using Bob.Grains.Abstractions.Common;
-using Bob.Web.Conversations;
+using Bob.Web.Features.Conversations;
 using Bob.Web.Http;
 using Carter;
 

@@ -1,7 +1,0 @@
-namespace Bob.Grains.Abstractions.Chat;
-
-public static class ChatLimits
-{
-    public const int MessageMax = 4000;
-    public const int HistoryTurns = 20;
-}
