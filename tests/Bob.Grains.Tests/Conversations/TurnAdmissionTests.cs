@@ -23,7 +23,7 @@ public sealed class TurnAdmissionTests
     private static readonly ChatPersona Ava = new("per_ava", "Ava");
 
     private readonly FakeTimeProvider _time = new();
-    private readonly InMemorySources _sources = new();
+    private readonly InMemoryTurnSources _sources = new();
     private readonly IMeterFactory _meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
     private readonly TurnAdmission _admission;
 
@@ -256,62 +256,5 @@ public sealed class TurnAdmissionTests
         Assert.Equal(0, reply.CreditsCost);
         Assert.Empty(reply.Citations);
         Assert.Contains("politics", answer.Request.Policy.BlockedTopics);
-    }
-
-    private sealed class InMemorySources : ITurnSources
-    {
-        public TenantSettings? Settings { get; set; } = new(PublicChat: true, Suspended: false, AssistantEngine: null, CreditPolicy: CreditPolicies.HardStop);
-
-        public ChatCredits Credits { get; set; } = new(0, 100);
-
-        public KnowledgeIndex Knowledge { get; } = KnowledgeIndex.Build([new KnowledgeDocument("shipping", "Shipping", "Delivery takes 3 to 5 days.", [])]);
-
-        public string? AskedPersonaId { get; private set; }
-
-        public int Calls { get; private set; }
-
-        public Guardrails Guardrails { get; set; } = Guardrails.None;
-
-        public Task<ITurnTenant?> TenantAsync(TenantId tenant, TenantTurnConfig? alreadyRead = null) => Answer<ITurnTenant?>(Settings is null ? null : new Tenant(this, Settings));
-
-        public Task<ChatCredits> BalanceAsync(TenantId tenant) => Answer(Credits);
-
-        public Task<CreditHold> HoldAsync(TenantId tenant, string creditPolicy)
-        {
-            var held = creditPolicy == CreditPolicies.Overage || Credits.Remaining > 0 ? 1 : 0;
-            Credits = Credits with { Remaining = Math.Max(0, Credits.Remaining - held) };
-            return Answer(new CreditHold(held, Credits));
-        }
-
-        public Task<ChatCredits> SettleAsync(TenantId tenant, int held, int credits, ulong commitTransaction) =>
-            Answer(Credits = Credits with { Used = Credits.Used + credits });
-
-        public Task<ChatCredits> ReleaseAsync(TenantId tenant, int held) => Answer(Credits);
-
-        public Task<ChatCredits> ReconcileAsync(TenantId tenant) => Answer(Credits);
-
-        private Task<T> Answer<T>(T value)
-        {
-            Calls++;
-            return Task.FromResult(value);
-        }
-
-        private sealed class Tenant(InMemorySources sources, TenantSettings settings) : ITurnTenant
-        {
-            public TenantSettings Settings => settings;
-
-            /// <summary>Read beside the settings (not counted in <see cref="Calls"/>, which tracks the checks' order).</summary>
-            public Task<Guardrails> GuardrailsAsync() => Task.FromResult(sources.Guardrails);
-
-            public Task<PersonaView> SpeakerAsync(string? personaId)
-            {
-                sources.AskedPersonaId = personaId;
-                return sources.Answer(new PersonaView(Ava.Id, Ava.Name, "", "formal", "Be formal.", 1, true, default, default));
-            }
-
-            public Task<KnowledgeIndex> KnowledgeAsync() => sources.Answer(sources.Knowledge);
-
-            public Task<WebhookSubscriptions> WebhookSubscriptionsAsync() => Task.FromResult(WebhookSubscriptions.None);
-        }
     }
 }
