@@ -4,12 +4,6 @@ using Orleans.Concurrency;
 
 namespace Bob.Grains.Abstractions.Identity;
 
-[GenerateSerializer, Immutable, Alias("bob.TenantCreation")]
-public sealed record TenantCreation(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Plan,
-    [property: Id(2)] bool PublicChat);
-
 /// <summary>A tenant (a business), keyed by its id. Holds its profile and its team, so every team rule
 /// ("only an owner grants owner", "the last owner stays") is decided in one place, one call at a time.</summary>
 [Alias("bob.ITenantGrain")]
@@ -113,31 +107,3 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("RemoveMember")]
     Task<Outcome> RemoveMemberAsync(Actor actor, string userId);
 }
-
-[GenerateSerializer, Immutable, Alias("bob.TenantSettings")]
-public sealed record TenantSettings(
-    [property: Id(0)] bool PublicChat,
-    [property: Id(1)] bool Suspended,
-    [property: Id(2)] string? AssistantEngine,
-    [property: Id(3)] string CreditPolicy);
-
-/// <summary>
-/// Where a tenant's turn configuration stands: <see cref="Epoch"/> is drawn at random by each activation of the tenant
-/// grain (a reactivation knows nothing of what changed before it, so every cache reads again), <see cref="Change"/>
-/// counts the changes the activation was told of. Two stamps are equal only when nothing changed between them.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("bob.TurnConfigStamp")]
-public sealed record TurnConfigStamp(
-    [property: Id(0)] long Epoch,
-    [property: Id(1)] long Change)
-{
-    public static TurnConfigStamp New() => new(Random.Shared.NextInt64(), 0);
-
-    public TurnConfigStamp Next() => this with { Change = Change + 1 };
-}
-
-/// <summary>The tenant's settings, read live by every turn, and the stamp of the rest of its turn configuration.</summary>
-[GenerateSerializer, Immutable, Alias("bob.TenantTurnConfig")]
-public sealed record TenantTurnConfig(
-    [property: Id(0)] TenantSettings Settings,
-    [property: Id(1)] TurnConfigStamp Stamp);
