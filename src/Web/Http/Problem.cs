@@ -79,3 +79,22 @@ public sealed class Problem<T1, T2, T3, T4>(Failure failure) : Problem(failure),
         Document(builder, T4.Code);
     }
 }
+
+public sealed class Problem<T1, T2, T3, T4, T5>(Failure failure) : Problem(failure), IEndpointMetadataProvider
+    where T1 : IProblemStatus
+    where T2 : IProblemStatus
+    where T3 : IProblemStatus
+    where T4 : IProblemStatus
+    where T5 : IProblemStatus
+{
+    public static Problem<T1, T2, T3, T4, T5> For(Failure failure) => new(failure);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        Document(builder, T1.Code);
+        Document(builder, T2.Code);
+        Document(builder, T3.Code);
+        Document(builder, T4.Code);
+        Document(builder, T5.Code);
+    }
+}

@@ -5,6 +5,7 @@ using Bob.Grains.Abstractions.Personas;
 using Bob.Web.Features.Conversations;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Web.Features.Widget;
@@ -22,14 +23,14 @@ public sealed class WidgetModule : ICarterModule
             .Describe<ChatReply>("The embedded widget's chat; the tenant is the widget key's (a business_id is ignored)", StatusCodes.Status200OK, 400, 401, 402, 403, 404, 409, 429, 503)
             .WithDescription(ChatTurns.StreamingNote + " " + VisitorTokenNote);
         app.MapGet("/config", ConfigAsync).WithName("WidgetConfig").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<WidgetConfig>("What the widget needs to draw itself: the key's appearance (name, greeting, colours, corner)", StatusCodes.Status200OK, 401, 403, 429, 503);
+            .WithSummary("What the widget needs to draw itself: the key's appearance (name, greeting, colours, corner)").ProducesProblems(429, 503);
         app.MapGet("/sessions/{id:bobid}/messages", MessagesAsync).WithName("WidgetHistory").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<VisitorHistory>("The visitor's conversation so far, for a reloaded page (needs ?visitor_token=, or the signed-in visitor who opened it)", StatusCodes.Status200OK, 401, 403, 404, 429, 503);
+            .WithSummary("The visitor's conversation so far, for a reloaded page (needs ?visitor_token=, or the signed-in visitor who opened it)").ProducesProblems(429, 503);
         app.MapGet("/sessions/{id:bobid}/events", EventsAsync).WithName("WidgetEvents").WithMetadata(WidgetKeyRequired.Instance)
             .DescribeEventStream("Server-sent events: human agent replies for this visitor's conversation (needs ?visitor_token=; resume with Last-Event-ID)", 401, 403, 404, 429, 503);
         app.MapPost("/handoff", HandoffAsync).WithName("WidgetHandoff").WithMetadata(WidgetKeyRequired.Instance)
             .Throttled(Throttles.Handoff, Throttles.ByClientAddress, "This address asked for a human too often; try again later.")
-            .Describe<HumanRequested>("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent", StatusCodes.Status200OK, 400, 401, 403, 404, 409, 429, 503);
+            .WithSummary("Talk to a human: the conversation (opened if session_id is omitted) waits for an agent, the assistant silent").ProducesProblems(429, 503);
     }
 
     private const string VisitorTokenNote =
@@ -53,12 +54,19 @@ public sealed class WidgetModule : ICarterModule
         await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, access =>
             ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null, WidgetAccess.TurnConfigRead(context)));
 
-    private static async Task<IResult> ConfigAsync(HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
-            ChatJson.Ok(WidgetConfigView.For(access, await cluster.GetGrain<IPersonaCatalogGrain>(access.Tenant).GetSpeakerAsync(null))));
+    public static async Task<Results<ChatOk<WidgetConfig>, Problem<Status401, Status403>>> ConfigAsync(HttpContext context, IClusterClient cluster)
+    {
+        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
+        return access.IsSuccess
+            ? ChatResults.Ok(WidgetConfigView.For(access.Value!, await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant).GetSpeakerAsync(null)))
+            : Problem<Status401, Status403>.For(access.Failure!);
+    }
 
-    private static async Task<IResult> MessagesAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster) =>
-        (await ReadAsVisitorAsync(id, visitor_token, context, cluster)).ToHttp(context, read => ChatJson.Ok(VisitorViews.History(read.View)));
+    public static async Task<Results<ChatOk<VisitorHistory>, Problem<Status401, Status403, Status404>>> MessagesAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster)
+    {
+        var read = await ReadAsVisitorAsync(id, visitor_token, context, cluster);
+        return read.IsSuccess ? ChatResults.Ok(VisitorViews.History(read.Value.View)) : Problem<Status401, Status403, Status404>.For(read.Failure!);
+    }
 
     private static async Task<IResult> EventsAsync(string id, string? visitor_token, HttpContext context, IClusterClient cluster, OpenStreams streams, IOptions<StreamOptions> options)
     {
@@ -83,23 +91,28 @@ public sealed class WidgetModule : ICarterModule
             context.RequestAborted));
     }
 
-    private static async Task<IResult> HandoffAsync(HumanRequestBody body, HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, async access =>
+    public static async Task<Results<ChatOk<HumanRequested>, Problem<Status400, Status401, Status403, Status404, Status409>>> HandoffAsync(
+        HumanRequestBody body, HttpContext context, IClusterClient cluster)
+    {
+        var access = await WidgetAccess.AuthorizeTurnAsync(context, cluster);
+        if (!access.IsSuccess)
         {
-            var invalid = new Fields()
-                .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
-                .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
-                .Check(body.Message is null || ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
-                .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
-                .Failure;
-            if (invalid is not null)
-            {
-                return Problems.From(invalid);
-            }
-            var conversation = cluster.GetConversation(access.Tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
-            var request = new HumanRequest(new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null, VisitorIdentity.Of(context)), body.Message, body.ClientMessageId);
-            return (await conversation.RequestHumanAsync(request)).ToHttp(context, ChatJson.Ok);
-        });
+            return Problem<Status400, Status401, Status403, Status404, Status409>.For(access.Failure!);
+        }
+        var invalid = new Fields()
+            .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
+            .Check(body.Message is null || ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
+            .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+            .Failure;
+        if (invalid is not null)
+        {
+            return Problem<Status400, Status401, Status403, Status404, Status409>.For(invalid);
+        }
+        var conversation = cluster.GetConversation(access.Value!.Tenant, body.ConversationId is null ? ConversationId.New() : new ConversationId(body.ConversationId));
+        var request = new HumanRequest(new VisitorAccess(body.VisitorToken, ServerMinted: body.ConversationId is null, VisitorIdentity.Of(context)), body.Message, body.ClientMessageId);
+        return (await conversation.RequestHumanAsync(request)).ChatOkOr(Problem<Status400, Status401, Status403, Status404, Status409>.For);
+    }
 
     /// <summary>Key and origin first, then the visitor token: the session id and the public key are never enough.</summary>
     private static async Task<Result<(IConversationGrain Conversation, ConversationView View, TenantId Tenant)>> ReadAsVisitorAsync(

@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Common;
 using Bob.Web.Features.Conversations;
 using Bob.Web.Http;
 using Carter;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Bob.Web.Features.Widget;
 
@@ -31,50 +32,64 @@ public sealed class WidgetVisitorModule : ICarterModule
         var app = endpoints.MapGroup("/api/widget").WithTags("Widget").RequireRateLimiting(RateLimits.AnonymousChat);
 
         app.MapGet("/sessions", SessionsAsync).WithName("WidgetVisitorSessions").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<VisitorSessions>("The signed-in visitor's conversations, most recently active first (needs X-Bob-Identity)", StatusCodes.Status200OK, 401, 403, 429, 503);
+            .WithSummary("The signed-in visitor's conversations, most recently active first (needs X-Bob-Identity)").ProducesProblems(429, 503);
         app.MapPost("/feedback", FeedbackAsync).WithName("WidgetFeedback").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<MessageFeedback>("Rate an assistant answer up or down (once per answer: a second rating replaces the first)", StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
+            .WithSummary("Rate an assistant answer up or down (once per answer: a second rating replaces the first)").ProducesProblems(429, 503);
         app.MapPost("/rating", RatingAsync).WithName("WidgetConversationRating").WithMetadata(WidgetKeyRequired.Instance)
-            .Describe<ConversationRating>("Rate the whole conversation 1..5 when it ends (a second rating replaces the first)", StatusCodes.Status200OK, 400, 401, 403, 404, 429, 503);
+            .WithSummary("Rate the whole conversation 1..5 when it ends (a second rating replaces the first)").ProducesProblems(429, 503);
     }
 
-    private static async Task<IResult> SessionsAsync(HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeAsync(context, cluster)).ToHttpAsync(context, async access =>
-            VisitorIdentity.Of(context) is not { } visitor
-                ? Problems.From(new Failure(FailureCodes.IdentityRequired, $"Listing conversations needs the signed-in visitor's identity in {VisitorIdentity.Header}."), context)
-                : ChatJson.Ok(new VisitorSessions(await cluster.GetGrain<IVisitorConversationsGrain>(0).ListAsync(access.Tenant, visitor.UserId, 50))));
-
-    private static async Task<IResult> FeedbackAsync(FeedbackBody body, HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, async access =>
+    public static async Task<Results<ChatOk<VisitorSessions>, Problem<Status401, Status403>>> SessionsAsync(HttpContext context, IClusterClient cluster)
+    {
+        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
+        if (!access.IsSuccess)
         {
-            var invalid = Owned(new Fields(), body.ConversationId, body.VisitorToken, body.Comment)
-                .Required("message_id", body.MessageId)
-                .Check(body.MessageId is null || Ids.IsValid(body.MessageId), "message_id", "message_id must match [A-Za-z0-9_-]{1,128}.")
-                .Required("rating", body.Rating)
-                .Check(body.Rating is null || FeedbackRatings.IsKnown(body.Rating), "rating", "rating must be up or down.")
-                .Failure;
-            if (invalid is not null)
-            {
-                return Problems.From(invalid);
-            }
-            var input = new MessageFeedbackInput(new ConversationId(body.ConversationId!), body.MessageId!, Visitor(context, body.VisitorToken), body.Rating!, body.Comment);
-            return (await cluster.GetGrain<IFeedbackGrain>(0).RateMessageAsync(access.Tenant, input)).ToHttp(context, ChatJson.Ok);
-        });
+            return Problem<Status401, Status403>.For(access.Failure!);
+        }
+        return VisitorIdentity.Of(context) is not { } visitor
+            ? Problem<Status401, Status403>.For(new Failure(FailureCodes.IdentityRequired, $"Listing conversations needs the signed-in visitor's identity in {VisitorIdentity.Header}."))
+            : ChatResults.Ok(new VisitorSessions(await cluster.GetGrain<IVisitorConversationsGrain>(0).ListAsync(access.Value!.Tenant, visitor.UserId, 50)));
+    }
 
-    private static async Task<IResult> RatingAsync(ConversationRatingBody body, HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, async access =>
+    public static async Task<Results<ChatOk<MessageFeedback>, Problem<Status400, Status401, Status403, Status404>>> FeedbackAsync(FeedbackBody body, HttpContext context, IClusterClient cluster)
+    {
+        var access = await WidgetAccess.AuthorizeTurnAsync(context, cluster);
+        if (!access.IsSuccess)
         {
-            var invalid = Owned(new Fields(), body.ConversationId, body.VisitorToken, body.Comment)
-                .Check(body.Score is >= ConversationRatingInput.ScoreMin and <= ConversationRatingInput.ScoreMax, "score",
-                    $"score must be a whole number {ConversationRatingInput.ScoreMin}..{ConversationRatingInput.ScoreMax}.")
-                .Failure;
-            if (invalid is not null)
-            {
-                return Problems.From(invalid);
-            }
-            var input = new ConversationRatingInput(new ConversationId(body.ConversationId!), Visitor(context, body.VisitorToken), body.Score!.Value, body.Comment);
-            return (await cluster.GetGrain<IFeedbackGrain>(0).RateConversationAsync(access.Tenant, input)).ToHttp(context, ChatJson.Ok);
-        });
+            return Problem<Status400, Status401, Status403, Status404>.For(access.Failure!);
+        }
+        var invalid = Owned(new Fields(), body.ConversationId, body.VisitorToken, body.Comment)
+            .Required("message_id", body.MessageId)
+            .Check(body.MessageId is null || Ids.IsValid(body.MessageId), "message_id", "message_id must match [A-Za-z0-9_-]{1,128}.")
+            .Required("rating", body.Rating)
+            .Check(body.Rating is null || FeedbackRatings.IsKnown(body.Rating), "rating", "rating must be up or down.")
+            .Failure;
+        if (invalid is not null)
+        {
+            return Problem<Status400, Status401, Status403, Status404>.For(invalid);
+        }
+        var input = new MessageFeedbackInput(new ConversationId(body.ConversationId!), body.MessageId!, Visitor(context, body.VisitorToken), body.Rating!, body.Comment);
+        return (await cluster.GetGrain<IFeedbackGrain>(0).RateMessageAsync(access.Value!.Tenant, input)).ChatOkOr(Problem<Status400, Status401, Status403, Status404>.For);
+    }
+
+    public static async Task<Results<ChatOk<ConversationRating>, Problem<Status400, Status401, Status403, Status404>>> RatingAsync(ConversationRatingBody body, HttpContext context, IClusterClient cluster)
+    {
+        var access = await WidgetAccess.AuthorizeTurnAsync(context, cluster);
+        if (!access.IsSuccess)
+        {
+            return Problem<Status400, Status401, Status403, Status404>.For(access.Failure!);
+        }
+        var invalid = Owned(new Fields(), body.ConversationId, body.VisitorToken, body.Comment)
+            .Check(body.Score is >= ConversationRatingInput.ScoreMin and <= ConversationRatingInput.ScoreMax, "score",
+                $"score must be a whole number {ConversationRatingInput.ScoreMin}..{ConversationRatingInput.ScoreMax}.")
+            .Failure;
+        if (invalid is not null)
+        {
+            return Problem<Status400, Status401, Status403, Status404>.For(invalid);
+        }
+        var input = new ConversationRatingInput(new ConversationId(body.ConversationId!), Visitor(context, body.VisitorToken), body.Score!.Value, body.Comment);
+        return (await cluster.GetGrain<IFeedbackGrain>(0).RateConversationAsync(access.Value!.Tenant, input)).ChatOkOr(Problem<Status400, Status401, Status403, Status404>.For);
+    }
 
     /// <summary>The checks both ratings share: whose conversation (its id, and the token unless the visitor is signed in) and the comment.</summary>
     private static Fields Owned(Fields fields, string? conversationId, string? visitorToken, string? comment) => fields
