@@ -8,6 +8,9 @@ public static partial class Ids
 {
     public const int MaxLength = 128;
 
+    /// <summary>The rule as problems state it.</summary>
+    public const string Pattern = "[A-Za-z0-9_-]{1,128}";
+
     public static bool IsValid(string? value) => value is not null && IdPattern().IsMatch(value);
 
     /// <summary>A new unguessable id: a prefix and 128 bits of randomness, URL-safe.</summary>
@@ -21,6 +24,6 @@ public static partial class Ids
     }
 
     // \z, not $: "$" also matches before a final newline, and "abc\n" would pass as an id.
-    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,128}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + Pattern + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -25,5 +25,9 @@ public sealed class Fields
         return this;
     }
 
+    /// <summary>An optional identifier: absent, or one Bob accepts (<see cref="Ids"/>); <paramref name="label"/> names it in the message.</summary>
+    public Fields OptionalId(string name, string? value, string? label = null) =>
+        Check(value is null || Ids.IsValid(value), name, $"{label ?? name} must match {Ids.Pattern}.");
+
     public Failure? Failure => _errors.Count == 0 ? null : Grains.Abstractions.Common.Failure.Validation(_errors);
 }

@@ -23,10 +23,10 @@ public static class ChatTurns
     {
         var clientMessageId = body.ClientMessageId ?? NullIfEmpty(context.Request.Headers[IdempotencyHeader].ToString());
         var invalid = new Fields()
-            .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId(ConversationId.ApiName, body.ConversationId)
             .Required(ChatMessageRule.Field, body.Message)
             .Check(ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
-            .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id (or Idempotency-Key) must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("client_message_id", clientMessageId, "client_message_id (or Idempotency-Key)")
             .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
             .Failure;
         if (invalid is not null)

@@ -31,7 +31,7 @@ public sealed class ConsoleChatModule : ICarterModule
     public static async Task<Results<ChatCreated<ConversationHeader>, Problem<Status400, Status409>>> StartSessionAsync(StartConversationBody body, Caller caller, IClusterClient cluster)
     {
         var invalid = new Fields()
-            .Check(body.PersonaId is null || Ids.IsValid(body.PersonaId), "persona_id", "persona_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("persona_id", body.PersonaId)
             .Check(body.Title is null || body.Title.Trim().Length <= 200, "title", "title must be at most 200 characters.")
             .Failure;
         if (invalid is not null)

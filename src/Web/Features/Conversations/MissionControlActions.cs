@@ -30,7 +30,7 @@ public static class MissionControlActions
     public static async Task<Result<TranscriptMessage>> AgentReplyAsync(IClusterClient cluster, Caller caller, string id, string? message, string? clientMessageId)
     {
         var invalid = new Fields().Required(ChatMessageRule.Field, message)
-            .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("client_message_id", clientMessageId)
             .Failure;
         if (invalid is not null)
         {

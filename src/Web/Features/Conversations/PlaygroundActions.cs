@@ -51,7 +51,7 @@ public static class PlaygroundActions
         var invalid = new Fields()
             .Required(ChatMessageRule.Field, message)
             .Check(ChatMessageRule.IsValid(message), ChatMessageRule.Field, ChatMessageRule.Requirement)
-            .Check(clientMessageId is null || Ids.IsValid(clientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("client_message_id", clientMessageId)
             .Failure;
         if (invalid is not null)
         {

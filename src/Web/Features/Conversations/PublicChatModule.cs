@@ -25,7 +25,7 @@ public sealed class PublicChatModule : ICarterModule
         }
         if (body.BusinessId is not null && !Ids.IsValid(body.BusinessId))
         {
-            return Problems.From(Failure.Validation("business_id", "business_id must match [A-Za-z0-9_-]{1,128}."));
+            return Problems.From(Failure.Validation("business_id", $"business_id must match {Ids.Pattern}."));
         }
         return await ChatTurns.HandleAsync(context, cluster, PublicBusiness.Resolve(body.BusinessId, configuration), ChatChannel.Public, body, author: null);
     }

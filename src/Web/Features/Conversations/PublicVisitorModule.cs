@@ -44,7 +44,7 @@ public sealed class PublicVisitorModule : ICarterModule
             return Problem<Status400, Status401, Status403, Status404>.For(CrossOrigin);
         }
         var invalid = new Fields()
-            .Check(business_id is null || Ids.IsValid(business_id), "business_id", "business_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("business_id", business_id)
             .Failure;
         if (invalid is not null)
         {

@@ -100,10 +100,10 @@ public sealed class WidgetModule : ICarterModule
             return Problem<Status400, Status401, Status403, Status404, Status409>.For(access.Failure!);
         }
         var invalid = new Fields()
-            .Check(body.ConversationId is null || Ids.IsValid(body.ConversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId(ConversationId.ApiName, body.ConversationId)
             .Check(body.VisitorToken is null || VisitorTokenFormat.IsValid(body.VisitorToken), "visitor_token", VisitorTokenFormat.Problem)
             .Check(body.Message is null || ChatMessageRule.IsValid(body.Message), ChatMessageRule.Field, ChatMessageRule.Requirement)
-            .Check(body.ClientMessageId is null || Ids.IsValid(body.ClientMessageId), "client_message_id", "client_message_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("client_message_id", body.ClientMessageId)
             .Failure;
         if (invalid is not null)
         {

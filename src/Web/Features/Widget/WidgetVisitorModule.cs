@@ -60,7 +60,7 @@ public sealed class WidgetVisitorModule : ICarterModule
         }
         var invalid = Owned(new Fields(), body.ConversationId, body.VisitorToken, body.Comment)
             .Required("message_id", body.MessageId)
-            .Check(body.MessageId is null || Ids.IsValid(body.MessageId), "message_id", "message_id must match [A-Za-z0-9_-]{1,128}.")
+            .OptionalId("message_id", body.MessageId)
             .Required("rating", body.Rating)
             .Check(body.Rating is null || FeedbackRatings.IsKnown(body.Rating), "rating", "rating must be up or down.")
             .Failure;
@@ -94,7 +94,7 @@ public sealed class WidgetVisitorModule : ICarterModule
     /// <summary>The checks both ratings share: whose conversation (its id, and the token unless the visitor is signed in) and the comment.</summary>
     private static Fields Owned(Fields fields, string? conversationId, string? visitorToken, string? comment) => fields
         .Required(ConversationId.ApiName, conversationId)
-        .Check(conversationId is null || Ids.IsValid(conversationId), ConversationId.ApiName, "session_id must match [A-Za-z0-9_-]{1,128}.")
+        .OptionalId(ConversationId.ApiName, conversationId)
         .Check(visitorToken is null || VisitorTokenFormat.IsValid(visitorToken), "visitor_token", VisitorTokenFormat.Problem)
         .Check(comment is null || comment.Length <= FeedbackRatings.CommentMax, "comment", $"comment must be at most {FeedbackRatings.CommentMax} characters.");
 
