@@ -1,5 +1,3 @@
-using Bob.Assistant;
-using Bob.Assistant.BuiltIn;
 using Bob.Assistant.Retrieval;
 using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Conversations;
@@ -9,10 +7,6 @@ using Bob.Grains.Abstractions.Personas;
 using Bob.Grains.Conversations;
 using Bob.Grains.Webhooks;
 using Bob.Grains.Abstractions.Governance;
-using Bob.Grains.Telemetry;
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bob.Grains.Tests.Conversations;
 
