@@ -151,9 +151,6 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         }
         catch (Exception ex) when (IsDatabaseUnavailable(ex))
         {
-            // Connections the server dropped (a restart terminates them all) would each fail once more when next taken
-            // from the pool, after the database is back: drop the idle ones now.
-            store.ForgetIdleConnections();
             var wait = options.Value.UnavailableWait;
             var waiting = batch.Where(a => Stopwatch.GetElapsedTime(a.QueuedAt) + RetryPause < wait).ToList();
             var failed = batch.Except(waiting).ToList();

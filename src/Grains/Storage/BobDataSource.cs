@@ -36,6 +36,6 @@ public static class BobDataSource
             settings.MaxAutoPrepare = MaxAutoPrepare;
             settings.AutoPrepareMinUsages = AutoPrepareMinUsages;
         }
-        return builder.Build();
+        return StalePools.Track(builder.Build());
     }
 }

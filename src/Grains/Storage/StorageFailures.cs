@@ -10,6 +10,8 @@ namespace Bob.Grains.Storage;
 /// web node would see a generic error), so the storage boundaries turn them into a <see cref="FailureException"/>:
 /// an unreachable or overloaded database is 503 <c>service_unavailable</c> with a Retry-After (retrying helps);
 /// text the database cannot store is 400 <c>validation_failed</c>. Anything else stays what it is: a real fault (500).
+/// An unreachable database also empties the connection pools (<see cref="StalePools"/>), so once it is back no request
+/// is handed a connection it ended.
 /// </summary>
 public static class StorageFailures
 {
@@ -32,6 +34,11 @@ public static class StorageFailures
                     return failure;
                 case DbException { IsTransient: true }:
                 case DbException { InnerException: SocketException or IOException or TimeoutException }:
+                    if (StalePools.SaysConnectionsWereLost(e))
+                    {
+                        StalePools.Empty();
+                    }
+                    return Unavailable;
                 case Orleans.Storage.InconsistentStateException:
                     // InconsistentState: a stale activation lost an ETag race; Orleans drops it, so a retry reaches the fresh one.
                     return Unavailable;
