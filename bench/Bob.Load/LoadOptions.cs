@@ -9,9 +9,11 @@ namespace Bob.Load;
 /// 3: each measured phase is first run unmeasured for that long, so JIT tiering and pools settle before anything is counted;
 /// the chat phase is not warmed when webhooks are on, so every event the receiver counts belongs to a measured turn).
 /// --durable-db (an Npgsql connection string): also measure the simplest durable chat endpoint against that database.
+/// --rounds (default 5): the durable endpoint and the three turn paths are measured in that many alternating rounds of
+/// duration/rounds each, so a machine whose speed drifts during a run moves both sides of every ratio alike.
 /// Bounded in time and count by design.
 /// </summary>
-public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null, TimeSpan WarmUp = default, string? DurableDatabase = null)
+public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int Connections, int Sessions, int Tenants, WebhookMode Webhooks = WebhookMode.None, bool? PiiRedaction = null, TimeSpan WarmUp = default, string? DurableDatabase = null, int Rounds = 1)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -32,6 +34,7 @@ public sealed record LoadOptions(IReadOnlyList<Uri> Urls, TimeSpan Duration, int
                 _ => throw new ArgumentException("--pii-redaction is on or off."),
             },
             TimeSpan.FromSeconds(CommandLine.Int(args, "--warmup", 3, 0, 60)),
-            Value("--durable-db", "") is { Length: > 0 } durable ? durable : null);
+            Value("--durable-db", "") is { Length: > 0 } durable ? durable : null,
+            CommandLine.Int(args, "--rounds", 5, 1, 10));
     }
 }

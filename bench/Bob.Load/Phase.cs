@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Bob.Load;
 
@@ -10,6 +11,8 @@ public static class Phase
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clients);
+        // On stderr, so a profiler can be started for one phase (the tables go to stdout).
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss} phase {name}"));
         var latencies = new List<double>[options.Connections];
         var errors = 0;
         var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
@@ -53,6 +56,21 @@ public sealed record PhaseResult(string Name, int Requests, int Errors, TimeSpan
     (double MicrosPerRequest, double BusyShare)? MachineCpu = null)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>One path measured in several rounds, as if in one phase: requests, time and latencies added up, the CPU per
+    /// request weighted by requests and the busy share by time.</summary>
+    public static PhaseResult Merge(string name, IReadOnlyList<PhaseResult> rounds)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        var requests = rounds.Sum(r => r.Requests);
+        var seconds = rounds.Sum(r => r.Elapsed.TotalSeconds);
+        (double, double)? cpu = requests > 0 && rounds.All(r => r.MachineCpu is not null)
+            ? (rounds.Sum(r => r.MachineCpu!.Value.MicrosPerRequest * r.Requests) / requests, rounds.Sum(r => r.MachineCpu!.Value.BusyShare * r.Elapsed.TotalSeconds) / seconds)
+            : null;
+        var statuses = rounds.SelectMany(r => r.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+        return new PhaseResult(name, requests, rounds.Sum(r => r.Errors), TimeSpan.FromSeconds(seconds),
+            [.. rounds.SelectMany(r => r.SortedLatencies).Order()], statuses, cpu);
+    }
 
     public double Percentile(double p) => SortedLatencies.Length == 0 ? 0 : SortedLatencies[Math.Min(SortedLatencies.Length - 1, (int)Math.Ceiling(p / 100 * SortedLatencies.Length) - 1)];
 }

@@ -52,14 +52,9 @@ await using var barePost = await BarePostServer.StartAsync();
 using var bareClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = barePost.Url, Timeout = TimeSpan.FromSeconds(30) };
 var bareChatShape = await WarmedAsync("POST bare endpoint, chat JSON shape (load tool's Kestrel)", (c, i) =>
     c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), [bareClient]);
-PhaseResult? durable = null;
-if (options.DurableDatabase is { } durableDatabase)
-{
-    await using var durableServer = await DurableChatServer.StartAsync(durableDatabase);
-    using var durableClient = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = durableServer.Url, Timeout = TimeSpan.FromSeconds(30) };
-    durable = await WarmedAsync("POST simplest durable endpoint (2 rows + summary upsert, committed)", (c, i) =>
-        c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), [durableClient]);
-}
+await using var durableServer = options.DurableDatabase is { } durableDatabase ? await DurableChatServer.StartAsync(durableDatabase) : null;
+using var durableClient = durableServer is null ? null
+    : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections }) { BaseAddress = durableServer.Url, Timeout = TimeSpan.FromSeconds(30) };
 var config = await WarmedAsync("GET /api/widget/config (grain calls, no storage)", (c, i) =>
 {
     var request = new HttpRequestMessage(HttpMethod.Get, "/api/widget/config");
@@ -80,11 +75,6 @@ HttpRequestMessage WidgetTurn(VisitorSessions sessions, int session, bool stream
     }
     return request;
 }
-var widgetSessions = await VisitorSessions.OpenAsync("load", options.Sessions, widgetKeys, options.Connections, (s, i) => client.SendAsync(WidgetTurn(s, i)));
-var chatStarted = sink?.Now ?? TimeSpan.Zero;
-var chat = await WarmedAsync("POST /api/widget/chat", (c, i) => c.SendAsync(WidgetTurn(widgetSessions, i)), nodes, warm: sink is null);
-var streamed = await WarmedAsync("POST /api/widget/chat, streamed (SSE)", (c, i) => c.SendAsync(WidgetTurn(widgetSessions, i, stream: true)), nodes, warm: sink is null);
-
 // The public path (path 1) is same-origin: the node's own address is the Origin, and no key is sent.
 var publicOrigin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
 HttpRequestMessage PublicTurn(VisitorSessions sessions, int session)
@@ -93,12 +83,41 @@ HttpRequestMessage PublicTurn(VisitorSessions sessions, int session)
     request.Headers.Add("Origin", publicOrigin);
     return request;
 }
+var widgetSessions = await VisitorSessions.OpenAsync("load", options.Sessions, widgetKeys, options.Connections, (s, i) => client.SendAsync(WidgetTurn(s, i)));
 var publicSessions = await VisitorSessions.OpenAsync("public", options.Sessions, [], options.Connections, (s, i) => client.SendAsync(PublicTurn(s, i)));
-var publicChat = await WarmedAsync("POST /api/chat (public path)", (c, i) => c.SendAsync(PublicTurn(publicSessions, i)), [client]);
+
+// The durable endpoint and the turns are measured in alternating rounds (--rounds), each path warmed once before the
+// first: a shared machine's speed drifts within a run, and this moves both sides of each ratio alike.
+var chatStarted = sink?.Now ?? TimeSpan.Zero;
+var compared = new List<(string Name, Func<HttpClient, int, Task<HttpResponseMessage>> Send, IReadOnlyList<HttpClient> Clients, bool Warm)>();
+if (durableClient is not null)
+{
+    compared.Add(("POST simplest durable endpoint (2 rows + summary upsert, committed)", (c, i) =>
+        c.PostAsJsonAsync("/api/widget/chat", new { session_id = $"load-{i % options.Sessions}", message }), [durableClient], true));
+}
+compared.Add(("POST /api/widget/chat", (c, i) => c.SendAsync(WidgetTurn(widgetSessions, i)), nodes, sink is null));
+compared.Add(("POST /api/widget/chat, streamed (SSE)", (c, i) => c.SendAsync(WidgetTurn(widgetSessions, i, stream: true)), nodes, sink is null));
+compared.Add(("POST /api/chat (public path)", (c, i) => c.SendAsync(PublicTurn(publicSessions, i)), [client], true));
+foreach (var (name, send, clients, warm) in compared.Where(p => p.Warm && options.WarmUp > TimeSpan.Zero))
+{
+    await Phase.RunAsync($"{name} (warm-up)", options with { Duration = options.WarmUp }, send, clients);
+}
+var slice = options with { Duration = options.Duration / options.Rounds };
+var rounds = compared.Select(_ => new List<PhaseResult>()).ToList();
+for (var round = 1; round <= options.Rounds; round++)
+{
+    for (var p = 0; p < compared.Count; p++)
+    {
+        rounds[p].Add(await Phase.RunAsync($"{compared[p].Name} (round {round} of {options.Rounds})", slice, compared[p].Send, compared[p].Clients));
+    }
+}
+var measured = compared.Select((p, at) => PhaseResult.Merge(p.Name, rounds[at])).ToList();
+var durable = durableClient is null ? null : measured[0];
+var (chat, streamed, publicChat) = (measured[^3], measured[^2], measured[^1]);
 
 Console.WriteLine();
 var tenancy = options.Tenants == 1 ? "1 tenant (hot tenant: all chat load on one tenant's widget key)" : $"{options.Tenants} tenants (load spread over their widget keys)";
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {options.Urls.Count} web node(s), {options.Connections} connections, {tenancy}, {options.Sessions} sessions, {options.WarmUp.TotalSeconds:F0} s unmeasured warm-up per phase{(sink is null ? "" : " (not for chat: webhooks on)")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {options.Urls.Count} web node(s), {options.Connections} connections, {tenancy}, {options.Sessions} sessions, {options.WarmUp.TotalSeconds:F0} s unmeasured warm-up per phase, durable endpoint and turns in {options.Rounds} alternating rounds{(sink is null ? "" : " (not for chat: webhooks on)")}"));
 Console.WriteLine("| path | requests | errors | req/s | p50 ms | p90 ms | p99 ms | statuses | machine CPU µs/req (busy) |");
 Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 foreach (var result in new[] { bare, bareChatShape, durable, config, chat, streamed, publicChat }.OfType<PhaseResult>())
