@@ -24,6 +24,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/deploy/lib/pg.sh"
 # shellcheck source=lib/proc.sh
 source "$ROOT/deploy/lib/proc.sh"
+# shellcheck source=lib/runtime.sh
+source "$ROOT/deploy/lib/runtime.sh"
 
 SILOS=${1:-2}
 WEBS=${2:-2}

@@ -21,6 +21,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/deploy/lib/pg.sh"
 # shellcheck source=lib/proc.sh
 source "$ROOT/deploy/lib/proc.sh"
+# shellcheck source=lib/runtime.sh
+source "$ROOT/deploy/lib/runtime.sh"
 
 DURATION=20 RATE=20 SESSIONS=200 TENANTS=4 STREAM_EVERY=0 FAULTS="silo-kill silo-stop pg-restart web-kill"
 while (($#)); do

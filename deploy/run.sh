@@ -27,6 +27,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/deploy/lib/pg.sh"
 # shellcheck source=lib/proc.sh
 source "$ROOT/deploy/lib/proc.sh"
+# shellcheck source=lib/runtime.sh
+source "$ROOT/deploy/lib/runtime.sh"
 
 PG_DIR=$ROOT/.data/pg
 PG_PORT=${BOB_PG_PORT:-55432}
