@@ -8,6 +8,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$ROOT/deploy/lib/pg.sh"
 # shellcheck source=lib/chromium.sh
 source "$ROOT/deploy/lib/chromium.sh"
+# shellcheck source=lib/runtime.sh
+source "$ROOT/deploy/lib/runtime.sh"
 
 start=$SECONDS
 pg_ensure_installed
