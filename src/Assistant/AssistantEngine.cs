@@ -45,7 +45,7 @@ public sealed partial class AssistantEngine(IChatClient chatClient) : IAssistant
         var tone = ToneStyle.For(request.Persona.Tone);
         if (PolicyReply(request, tone) is { } policyReply)
         {
-            foreach (var chunk in TextChunker.WordChunks(policyReply.Text))
+            foreach (var chunk in TextChunker.Chunks(policyReply.Text))
             {
                 yield return AssistantStreamUpdate.OfDelta(chunk);
             }

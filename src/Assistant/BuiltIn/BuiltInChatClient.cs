@@ -32,7 +32,7 @@ public sealed class BuiltInChatClient : IChatClient
         cancellationToken.ThrowIfCancellationRequested();
         var answer = BuiltInAnswerComposer.Compose(GroundingOf(messages, options));
         var responseId = Guid.NewGuid().ToString("N");
-        var updates = TextChunker.WordChunks(answer.Text)
+        var updates = TextChunker.Chunks(answer.Text)
             .Select(chunk => new ChatResponseUpdate(ChatRole.Assistant, chunk) { ModelId = ModelId, ResponseId = responseId })
             .Append(new ChatResponseUpdate
             {
