@@ -4,10 +4,12 @@ using System.Globalization;
 namespace Bob.Load;
 
 /// <summary>Runs one request shape on N concurrent loops for a fixed time and records every latency; loop w sends
-/// through <c>clients[w % clients.Count]</c> (one client per web node).</summary>
+/// through <c>clients[w % clients.Count]</c> (one client per web node). Its k-th request has the index
+/// <c>first + k × N + w</c>, so each loop keeps to its own residue: with a session count that is a multiple of N, no two
+/// loops are ever in the same conversation at once, as no visitor sends before the previous reply came.</summary>
 public static class Phase
 {
-    public static async Task<PhaseResult> RunAsync(string name, LoadOptions options, Func<HttpClient, int, Task<HttpResponseMessage>> send, IReadOnlyList<HttpClient> clients)
+    public static async Task<PhaseResult> RunAsync(string name, LoadOptions options, Func<HttpClient, int, Task<HttpResponseMessage>> send, IReadOnlyList<HttpClient> clients, int first = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clients);
@@ -29,7 +31,7 @@ public static class Phase
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await send(client, worker * 1_000_000 + iteration++);
+                    using var response = await send(client, first + iteration++ * options.Connections + worker);
                     await response.Content.LoadIntoBufferAsync();
                     statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
                     if (!response.IsSuccessStatusCode)

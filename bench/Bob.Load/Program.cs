@@ -108,7 +108,9 @@ for (var round = 1; round <= options.Rounds; round++)
 {
     for (var p = 0; p < compared.Count; p++)
     {
-        rounds[p].Add(await Phase.RunAsync($"{compared[p].Name} (round {round} of {options.Rounds})", slice, compared[p].Send, compared[p].Clients));
+        // Each round goes on where the path's last one stopped, so the conversations take turns instead of the first few taking them all.
+        var first = rounds[p].Sum(r => r.Requests + options.Connections);
+        rounds[p].Add(await Phase.RunAsync($"{compared[p].Name} (round {round} of {options.Rounds})", slice, compared[p].Send, compared[p].Clients, first - first % options.Connections));
     }
 }
 var measured = compared.Select((p, at) => PhaseResult.Merge(p.Name, rounds[at])).ToList();
