@@ -36,7 +36,6 @@ public sealed class TranscriptStore(NpgsqlDataSource database)
     public Task<(int Used, CommitSnapshot Summed)> CreditsUsedSinceAsync(TenantId tenant, DateTimeOffset since) =>
         StorageFailures.GuardAsync(() => CreditsUsedSinceCoreAsync(tenant, since));
 
-    /// <summary>Closes the pool's idle connections: after the server dropped them (a restart), each would fail once more on use.</summary>
     /// <summary>Writes a batch of appends in one transaction: all message rows with one INSERT, all summaries with one upsert.
     /// Returns the transaction's id, which tells a credit meter whether its last sum of the log saw these rows.</summary>
     /// <param name="shard">The writer's insights shard (<see cref="InsightsBatch"/>).</param>
