@@ -23,9 +23,9 @@ public sealed class PublicChatModule : ICarterModule
         {
             return Problems.Of(FailureCodes.OriginNotAllowed, "POST /api/chat only answers this site's own pages; embeds use /api/widget/chat with a widget key.");
         }
-        if (body.BusinessId is not null && !Ids.IsValid(body.BusinessId))
+        if (new Fields().OptionalId("business_id", body.BusinessId).Failure is { } invalid)
         {
-            return Problems.From(Failure.Validation("business_id", $"business_id must match {Ids.Pattern}."));
+            return Problems.From(invalid);
         }
         return await ChatTurns.HandleAsync(context, cluster, PublicBusiness.Resolve(body.BusinessId, configuration), ChatChannel.Public, body, author: null);
     }
