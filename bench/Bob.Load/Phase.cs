@@ -5,8 +5,9 @@ namespace Bob.Load;
 
 /// <summary>Runs one request shape on N concurrent loops for a fixed time and records every latency; loop w sends
 /// through <c>clients[w % clients.Count]</c> (one client per web node). Its k-th request has the index
-/// <c>first + k × N + w</c>, so each loop keeps to its own residue: with a session count that is a multiple of N, no two
-/// loops are ever in the same conversation at once, as no visitor sends before the previous reply came.</summary>
+/// <c>first + k × N + w</c>, so each loop keeps to its own residue modulo N, whatever <c>first</c> is: with a session count
+/// that is a multiple of N, no two loops are ever in the same conversation at once, as no visitor sends before the
+/// previous reply came.</summary>
 public static class Phase
 {
     public static async Task<PhaseResult> RunAsync(string name, LoadOptions options, Func<HttpClient, int, Task<HttpResponseMessage>> send, IReadOnlyList<HttpClient> clients, int first = 0)

@@ -109,8 +109,7 @@ for (var round = 1; round <= options.Rounds; round++)
     for (var p = 0; p < compared.Count; p++)
     {
         // Each round goes on where the path's last one stopped, so the conversations take turns instead of the first few taking them all.
-        var first = rounds[p].Sum(r => r.Requests + options.Connections);
-        rounds[p].Add(await Phase.RunAsync($"{compared[p].Name} (round {round} of {options.Rounds})", slice, compared[p].Send, compared[p].Clients, first - first % options.Connections));
+        rounds[p].Add(await Phase.RunAsync($"{compared[p].Name} (round {round} of {options.Rounds})", slice, compared[p].Send, compared[p].Clients, first: rounds[p].Sum(r => r.Requests)));
     }
 }
 var measured = compared.Select((p, at) => PhaseResult.Merge(p.Name, rounds[at])).ToList();
