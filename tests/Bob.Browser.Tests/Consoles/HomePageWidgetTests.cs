@@ -38,7 +38,7 @@ public sealed class HomePageWidgetTests(BrowserWorld world)
         await page.ReloadAsync();
         await widget.OpenAsync();
         await Expect(widget.Bubbles("visitor")).ToHaveTextAsync(new[] { "What is Bob?" });
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
         await Expect(widget.Bubbles("assistant").Nth(1)).ToHaveTextAsync(answerText!);
 
         // The history is the visitor's by its token alone: the id without it reads nothing.

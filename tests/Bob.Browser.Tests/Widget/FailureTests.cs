@@ -33,7 +33,7 @@ public sealed class FailureTests(BrowserWorld world)
 
         await widget.RetryButton.ClickAsync();
         await Expect(widget.RetryButton).ToHaveCountAsync(0);
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(3);
+        await widget.AwaitAnswersAsync(3);
         await Expect(widget.Notice).ToBeHiddenAsync();
 
         var (sessionId, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
@@ -87,7 +87,7 @@ public sealed class FailureTests(BrowserWorld world)
 
         await widget.RetryButton.ClickAsync();
         await Expect(widget.RetryButton).ToHaveCountAsync(0);
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
         await Expect(widget.Notice).ToBeHiddenAsync();
         Assert.Empty(session.PageErrors);
     }
@@ -109,7 +109,7 @@ public sealed class FailureTests(BrowserWorld world)
 
         await widget.RetryButton.ClickAsync();
         await Expect(widget.RetryButton).ToHaveCountAsync(0);
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(3); // the greeting and two answers
+        await widget.AwaitAnswersAsync(3); // the greeting and two answers
         var (newSession, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
         Assert.NotEqual(fullSession, newSession);
         var roles = (await world.TranscriptAsync(tenant, newSession))["messages"]!.AsArray().Select(m => m!["role"]!.GetValue<string>());

@@ -24,7 +24,7 @@ public sealed class MessageLimitTests(BrowserWorld world)
         Assert.Equal(ChatLimits.MessageMax, await widget.Input.EvaluateAsync<int>("e => e.value.length"));
         await widget.Input.PressAsync("Enter");
         await Expect(widget.Bubbles("visitor")).ToHaveTextAsync(new[] { new string('a', ChatLimits.MessageMax) });
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
         await Expect(page.Locator("bob-widget .messages[aria-busy]")).ToHaveCountAsync(0);
         await Expect(page.Locator("bob-widget .msg.visitor.pending")).ToHaveCountAsync(0);
         await Expect(widget.Notice).ToBeHiddenAsync();

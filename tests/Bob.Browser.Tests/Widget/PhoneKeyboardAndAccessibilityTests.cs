@@ -55,7 +55,7 @@ public sealed class PhoneKeyboardAndAccessibilityTests(BrowserWorld world)
         await page.Keyboard.TypeAsync("Hello from the keyboard");
         await page.Keyboard.PressAsync("Enter");
         await Expect(widget.Bubbles("visitor")).ToHaveTextAsync(new[] { "Hello from the keyboard" });
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
 
         await page.Keyboard.TypeAsync("And with the send button");
         await page.Keyboard.PressAsync("Tab");

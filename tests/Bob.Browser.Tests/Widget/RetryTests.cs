@@ -48,7 +48,7 @@ public sealed class RetryTests(BrowserWorld world)
 
         try
         {
-            await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
+            await widget.AwaitAnswersAsync(3, timeout: 60_000);
         }
         catch (Exception e)
         {
@@ -90,7 +90,7 @@ public sealed class RetryTests(BrowserWorld world)
 
         await widget.SendAsync("Do you ship abroad?");
         await Expect(Reconnecting(page)).ToHaveTextAsync("Reconnecting…");
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
         await Expect(Reconnecting(page)).ToBeEmptyAsync();
 
         Assert.Equal(2, times.Count);
@@ -124,7 +124,7 @@ public sealed class RetryTests(BrowserWorld world)
 
         await widget.OpenAsync();
         await Expect(widget.Bubbles("visitor")).ToHaveTextAsync(new[] { "hello", "Can I return a gift?" });
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(3);
+        await widget.AwaitAnswersAsync(3);
         Assert.Empty(await Eventually.ReturnsAsync(() => PendingAsync(page, tenant.WidgetKeyId), p => p.Count == 0));
         var (sessionId, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
         var roles = (await world.TranscriptAsync(tenant, sessionId))["messages"]!.AsArray().Select(m => m!["role"]!.GetValue<string>());
@@ -150,7 +150,7 @@ public sealed class RetryTests(BrowserWorld world)
         await page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.Wait });
         await widget.RetryButton.ClickAsync();
 
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
         var (sessionId, _) = await widget.StoredSessionAsync(tenant.WidgetKeyId);
         var sessions = await (await world.Bob.Bearer(tenant.Token).GetAsync("/api/chat/sessions")).JsonAsync();
         Assert.Equal(sessionId, Assert.Single(sessions["items"]!.AsArray())!["session_id"]!.GetValue<string>());

@@ -34,7 +34,7 @@ public sealed class WidgetEmbedTests(BrowserWorld world, ITestOutputHelper outpu
         await page.ReloadAsync();
         await widget.OpenAsync();
         await Expect(widget.Bubbles("visitor")).ToHaveTextAsync(new[] { WidgetTenants.Question });
-        await Expect(widget.Bubbles("assistant")).ToHaveCountAsync(2);
+        await widget.AwaitAnswersAsync(2);
         await Expect(widget.Bubbles("assistant").Nth(1)).ToContainTextAsync(WidgetTenants.AnswerFragment);
 
         var follow = await widget.SendAndAwaitAnswerAsync("Thanks! Is that from the date of purchase?");

@@ -47,9 +47,19 @@ public sealed class WidgetUi(IPage page)
     {
         var answers = await Bubbles("assistant").CountAsync();
         await SendAsync(text);
-        await Expect(Bubbles("assistant")).ToHaveCountAsync(answers + 1);
-        await Expect(page.Locator("bob-widget .messages[aria-busy]")).ToHaveCountAsync(0);
+        await AwaitAnswersAsync(answers + 1);
         return Bubbles("assistant").Nth(answers);
+    }
+
+    /// <summary>
+    /// Waits until the panel shows <paramref name="count"/> assistant bubbles and no turn is in flight. An answer's
+    /// bubble appears with its first streamed words, before Bob has committed the turn, so reading the conversation
+    /// from Bob's API is only safe once the turn is over.
+    /// </summary>
+    public async Task AwaitAnswersAsync(int count, float? timeout = null)
+    {
+        await Expect(Bubbles("assistant")).ToHaveCountAsync(count, new() { Timeout = timeout });
+        await Expect(page.Locator("bob-widget .messages[aria-busy]")).ToHaveCountAsync(0, new() { Timeout = timeout });
     }
 
     /// <summary>The visitor's stored session, as the panel keeps it in the host page's localStorage.</summary>
