@@ -168,7 +168,7 @@ if [[ -n $MEMORY ]]; then
   # Warm-up (JIT, pools, a first conversation per tenant) so the measured delta is the conversations' own.
   dotnet "$LOAD" memory --url "http://127.0.0.1:$HTTP_PORT" --conversations 1000 ${load_args[@]+"${load_args[@]}"}
   # Settled readings: the silo's idle compaction (every 30 s here) has run, so what the garbage collector's young
-  # generation holds at that moment (up to its 64 MB budget, deploy/lib/runtime.sh) does not count as conversations.
+  # generation holds at that moment (up to its 16 MB budget, deploy/lib/runtime.sh) does not count as conversations.
   settle=${BOB_BENCH_SETTLE_S:-65}
   sleep "$settle"
   before=$(rss_kb)

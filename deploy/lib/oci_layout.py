@@ -43,7 +43,7 @@ config = {
             "ASPNETCORE_HTTP_PORTS=8080",
             "DOTNET_RUNNING_IN_CONTAINER=true",
             # deploy/lib/runtime.sh: the gen-0 budget a VM that reports no CPU cache would not get.
-            "DOTNET_GCgen0size=0x4000000",
+            "DOTNET_GCgen0size=0x1000000",
             f"DOTNET_VERSION={version}",
             f"ASPNET_VERSION={version}",
         ],
