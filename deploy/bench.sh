@@ -177,9 +177,10 @@ if [[ -n $MEMORY ]]; then
   sleep "$settle"
   settled=$(rss_kb)
   idle_s=${BOB_BENCH_IDLE_S:-200}
-  sleep "$(( idle_s > settle ? idle_s - settle : 0 ))"
+  (( idle_s > settle )) || idle_s=$settle
+  sleep "$(( idle_s - settle ))"
   idle=$(rss_kb)
-  echo "| RSS before (settled) | right after $MEMORY conversations | per conversation | $settle s later, still active | per conversation | after $(( idle_s > settle ? idle_s : settle )) s idle | per conversation left |"
+  echo "| RSS before (settled) | right after $MEMORY conversations | per conversation | $settle s later, still active | per conversation | after $idle_s s idle | per conversation left |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
   awk -v b="$before" -v l="$loaded" -v s="$settled" -v i="$idle" -v n="$MEMORY" 'BEGIN { printf "| %.0f MB | %.0f MB | %.1f KB | %.0f MB | %.1f KB | %.0f MB | %.1f KB |\n", b/1024, l/1024, (l-b)/n, s/1024, (s-b)/n, i/1024, (i-b)/n }'
   exit 0
