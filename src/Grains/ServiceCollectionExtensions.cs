@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Identity;
 using Bob.Assistant;
 using Bob.Grains.Admin;
 using Bob.Grains.Audit;
@@ -51,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<TurnCacheOptions, TurnCacheOptionsValidator>(configuration, TurnCacheOptions.Section);
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddSingleton<TenantTurnCache>();
+        services.TryAddSingleton<TenantTurnConfigCopies>();
         services.AddSingleton<TenantFeedPublisher>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<TenantFeedPublisher>());
         services.AddSingleton<ITurnSources, CachedTurnSources>();

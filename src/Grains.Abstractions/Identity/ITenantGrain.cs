@@ -20,14 +20,16 @@ public interface ITenantGrain : IGrainWithStringKey
     Task<TenantSettings?> GetSettingsAsync();
 
     /// <summary>The settings with the stamp of everything else a chat turn reads of this tenant (guardrails, personas,
-    /// knowledge): a per-silo cache keeps what it read under a stamp and reads again once the stamp moves. null when the
-    /// tenant does not exist.</summary>
+    /// knowledge): a per-silo cache keeps what it read under a stamp and reads again once the stamp moves. The answer may
+    /// be kept for its <see cref="TenantTurnConfig.KeepFor"/> (<see cref="TenantTurnConfigCopies"/>): every change waits
+    /// for the answers given before it to run out. null when the tenant does not exist.</summary>
     [Alias("GetTurnConfig"), ReadOnly]
     Task<TenantTurnConfig?> GetTurnConfigAsync();
 
-    /// <summary>Something a chat turn reads of this tenant changed and is stored: moves the stamp, so the very next turn on
-    /// every silo reads it again. Called (and awaited) by the grain that made the change before it answers; interleaves,
-    /// so a grain this one is waiting on can call it.</summary>
+    /// <summary>Something a chat turn reads of this tenant changed and is stored: moves the stamp, and answers once the copies
+    /// of the configuration handed out before it have run out, so the very next turn on every silo reads it again. Called
+    /// (and awaited) by the grain that made the change before it answers; interleaves, so a grain this one is waiting on
+    /// can call it.</summary>
     [Alias("TurnConfigChanged"), AlwaysInterleave]
     Task TurnConfigChangedAsync();
 

@@ -13,18 +13,29 @@ public sealed class TurnCacheOptions
 
     /// <summary>At most this many tenants per cache per silo; past it, the least recently used go first.</summary>
     public int MaxTenants { get; set; } = 10_000;
+
+    /// <summary>How long a web node or silo may use a tenant's turn configuration (settings and stamp) it read, instead of
+    /// asking the tenant grain on every turn. A change to it answers only after this long since the last read before it,
+    /// so it is the most a save waits while the tenant chats. Zero: every turn asks.</summary>
+    public TimeSpan ConfigCopyLifetime { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Refuses, at start, <c>Bob:TurnCache</c> values the caches cannot run with, with a message naming the setting
 /// (otherwise the first turn would fail when a cache is first made).</summary>
 public sealed class TurnCacheOptionsValidator : IValidateOptions<TurnCacheOptions>
 {
+    public static readonly TimeSpan LongestConfigCopyLifetime = TimeSpan.FromSeconds(10);
+
     public ValidateOptionsResult Validate(string? name, TurnCacheOptions options)
     {
         var errors = new List<string>();
         if (options.IdleAfter <= TimeSpan.Zero)
         {
             errors.Add($"{TurnCacheOptions.Section}:IdleAfter must be positive (got {options.IdleAfter:c}).");
+        }
+        if (options.ConfigCopyLifetime < TimeSpan.Zero || options.ConfigCopyLifetime > LongestConfigCopyLifetime)
+        {
+            errors.Add($"{TurnCacheOptions.Section}:ConfigCopyLifetime must be between 00:00:00 and {LongestConfigCopyLifetime:c} (got {options.ConfigCopyLifetime:c}): every change to a tenant's settings waits that long.");
         }
         if (options.MaxTenants < 1)
         {

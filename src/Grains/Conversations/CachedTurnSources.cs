@@ -5,14 +5,14 @@ using Bob.Grains.Abstractions.Identity;
 namespace Bob.Grains.Conversations;
 
 /// <summary>
-/// A turn's tenant in one grain call: the tenant grain's settings and stamp (<see cref="ITenantGrain.GetTurnConfigAsync"/>),
-/// and guardrails, personas and knowledge from this silo's <see cref="TenantTurnCache"/> under that stamp. The credit
-/// meter is asked on every call.
+/// A turn's tenant: the tenant grain's settings and stamp (<see cref="ITenantGrain.GetTurnConfigAsync"/>, from this
+/// process's <see cref="TenantTurnConfigCopies"/> while its copy lasts), and guardrails, personas and knowledge from this
+/// silo's <see cref="TenantTurnCache"/> under that stamp. The credit meter is asked on every call.
 /// </summary>
-public sealed class CachedTurnSources(IGrainFactory grains, TenantTurnCache cache) : ITurnSources
+public sealed class CachedTurnSources(IGrainFactory grains, TenantTurnConfigCopies configs, TenantTurnCache cache) : ITurnSources
 {
     public async Task<ITurnTenant?> TenantAsync(TenantId tenant, TenantTurnConfig? alreadyRead = null) =>
-        (alreadyRead ?? await grains.GetGrain<ITenantGrain>(tenant).GetTurnConfigAsync()) is { } config ? cache.For(tenant, config) : null;
+        (alreadyRead ?? await configs.GetAsync(tenant)) is { } config ? cache.For(tenant, config) : null;
 
     public Task<ChatCredits> BalanceAsync(TenantId tenant) => Meter(tenant).BalanceAsync();
 

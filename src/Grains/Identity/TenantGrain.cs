@@ -2,6 +2,7 @@ using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Admin;
+using Bob.Grains.Caching;
 using Microsoft.Extensions.Options;
 
 namespace Bob.Grains.Identity;
@@ -22,14 +23,21 @@ public sealed class TenantGrain : Grain, ITenantGrain
     public TenantGrain(
         [PersistentState("tenant", "bob")] IPersistentState<TenantState> tenant,
         IOptions<AuthOptions> options,
+        IOptions<TurnCacheOptions> turnCache,
         TenantDirectory directory,
         IGrainFactory grains,
         TimeProvider time)
     {
         _tenant = new TenantRecord(tenant, new TenantId(this.GetPrimaryKeyString()), grains, directory, time);
         _subscription = new TenantSubscription(_tenant);
-        _settings = new TenantSettingsPolicy(_tenant, _subscription);
+        _settings = new TenantSettingsPolicy(_tenant, _subscription, new TurnConfigCopiesOut(time, turnCache.Value.ConfigCopyLifetime));
         _team = new TenantTeam(_tenant, _subscription, options.Value.InvitationLifetime);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _settings.Activated();
+        return Task.CompletedTask;
     }
 
     public async Task<bool> CreateAsync(TenantCreation creation)
@@ -50,11 +58,7 @@ public sealed class TenantGrain : Grain, ITenantGrain
 
     public Task<TenantTurnConfig?> GetTurnConfigAsync() => Task.FromResult(_settings.TurnConfig());
 
-    public Task TurnConfigChangedAsync()
-    {
-        _settings.TurnConfigChanged();
-        return Task.CompletedTask;
-    }
+    public Task TurnConfigChangedAsync() => _settings.TurnConfigChangedAsync();
 
     public Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine) =>
         _settings.UpdateSettingsAsync(publicChat, assistantEngine);

@@ -10,8 +10,9 @@ namespace Bob.Grains.Identity;
 /// <summary>
 /// The tenant's settings and policies, which every chat turn reads: public chat, the assistant engine, governance's
 /// credit policy and the platform admin's suspension, with the stamp that tells each silo's turn cache to read again.
+/// Every change is answered only once the copies of the configuration handed out before it have run out.
 /// </summary>
-public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription subscription)
+public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription subscription, TurnConfigCopiesOut copies)
 {
     /// <summary>Moves with every change a chat turn reads (<see cref="ITenantGrain.GetTurnConfigAsync"/>); in memory only.</summary>
     private TurnConfigStamp _turnConfig = TurnConfigStamp.New();
@@ -22,9 +23,23 @@ public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription
         ? new TenantSettings(State.PublicChat, State.Suspended, State.AssistantEngine, State.CreditPolicy ?? CreditPolicies.Default)
         : null;
 
-    public TenantTurnConfig? TurnConfig() => Settings() is { } settings ? new TenantTurnConfig(settings, _turnConfig) : null;
+    /// <summary>The configuration a turn reads, handed out as a copy its caller may keep (a missing tenant is not kept).</summary>
+    public TenantTurnConfig? TurnConfig() => Settings() is { } settings ? new TenantTurnConfig(settings, _turnConfig, copies.HandOut()) : null;
 
-    public void TurnConfigChanged() => _turnConfig = _turnConfig.Next();
+    /// <summary>A new activation of a tenant that exists: the previous one may have handed out copies that are still in use.</summary>
+    public void Activated()
+    {
+        if (State.Exists)
+        {
+            copies.AssumeSomeOut();
+        }
+    }
+
+    public Task TurnConfigChangedAsync()
+    {
+        _turnConfig = _turnConfig.Next();
+        return copies.RunOutAsync();
+    }
 
     public async Task<Result<TenantSettings>> UpdateSettingsAsync(bool? publicChat, string? assistantEngine)
     {
@@ -39,7 +54,7 @@ public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription
         State.PublicChat = publicChat ?? State.PublicChat;
         State.AssistantEngine = assistantEngine ?? State.AssistantEngine;
         await tenant.WriteAsync();
-        TurnConfigChanged();
+        await TurnConfigChangedAsync();
         return Settings()!;
     }
 
@@ -55,7 +70,7 @@ public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription
         }
         State.CreditPolicy = creditPolicy;
         await tenant.WriteAsync();
-        TurnConfigChanged();
+        await TurnConfigChangedAsync();
         return Settings()!;
     }
 
@@ -77,7 +92,7 @@ public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription
         var before = BillingAuditSummaries.Status(tenant.Status);
         State.Suspended = suspended;
         await tenant.WriteAsync();
-        TurnConfigChanged();
+        await TurnConfigChangedAsync();
         await tenant.SyncDirectoryAsync();
         await tenant.AuditAsync(suspended ? AuditActions.TenantSuspended : AuditActions.TenantResumed, tenant.Target, before, BillingAuditSummaries.Status(tenant.Status));
         return await subscription.OverviewAsync();

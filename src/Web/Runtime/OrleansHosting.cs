@@ -1,3 +1,4 @@
+using Bob.Grains.Abstractions.Identity;
 using Bob.Hosting.Configuration;
 using Bob.Hosting.Management;
 using Bob.Silo;
@@ -17,6 +18,7 @@ public static class OrleansHosting
         var configuration = builder.Configuration;
         builder.Services.AddSingleton<ClusterChanges>().AddSingleton<ISiloLossSignal>(s => s.GetRequiredService<ClusterChanges>()).AddSingleton<SiloLossGuard>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TenantTurnConfigCopies>();
         if (configuration.GetValue("Bob:Hosting:CoHostSilo", true))
         {
             await SchemaAtStart.PrepareAsync(configuration);

@@ -41,8 +41,8 @@ public static class WidgetAccess
         }
         // The origin is allowed, so the widget may read this refusal too. A chat turn reuses this read (TurnConfigRead).
         // A read, so repeatable: without the guard a tenant grain on a killed silo held widget turns 30 s (fault run).
-        var tenantGrain = cluster.GetGrain<ITenantGrain>(result.Value!.Tenant);
-        var tenant = await guard.CallAsync(() => tenantGrain.GetTurnConfigAsync(), repeatable: true);
+        var configs = context.RequestServices.GetRequiredService<TenantTurnConfigCopies>();
+        var tenant = await guard.CallAsync(() => configs.GetAsync(result.Value!.Tenant), repeatable: true);
         if (tenant is { Settings.Suspended: true })
         {
             return new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
@@ -87,7 +87,7 @@ public static class WidgetAccess
     {
         var key = cluster.Reference<IWidgetKeyGrain>(KeyOf(context)!);
         var origin = context.Request.Headers.Origin.ToString();
-        var tenantGrain = cluster.GetGrain<ITenantGrain>(tenant);
+        var configs = context.RequestServices.GetRequiredService<TenantTurnConfigCopies>();
         return new StreamAccess(async () =>
         {
             var live = await key.StillAuthorizedAsync(origin);
@@ -95,7 +95,7 @@ public static class WidgetAccess
             {
                 return live.Failure;
             }
-            return await tenantGrain.GetTurnConfigAsync() is { Settings.Suspended: false }
+            return await configs.GetAsync(tenant) is { Settings.Suspended: false }
                 ? null
                 : new Failure(FailureCodes.TenantSuspended, "This business's assistant is suspended.");
         }, every);
