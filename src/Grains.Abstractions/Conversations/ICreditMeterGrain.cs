@@ -18,9 +18,9 @@ public interface ICreditMeterGrain : IGrainWithStringKey
     [Alias("Hold")]
     Task<CreditHold> HoldAsync(string creditPolicy);
 
-    /// <summary>Gives back a turn's <paramref name="held"/> credits and counts its stored answer's <paramref name="credits"/>,
-    /// whose transcript write committed in PostgreSQL transaction <paramref name="commitTransaction"/>; an answer the
-    /// meter's last sum of the log already saw is not counted again.</summary>
+    /// <summary>Gives back turns' <paramref name="held"/> credits and counts their stored answers' <paramref name="credits"/>,
+    /// whose transcript writes committed in PostgreSQL transaction <paramref name="commitTransaction"/> (one call for all the
+    /// tenant's answers of a group commit); answers the meter's last sum of the log already saw are not counted again.</summary>
     [Alias("Settle")]
     Task<ChatCredits> SettleAsync(int held, int credits, ulong commitTransaction);
 

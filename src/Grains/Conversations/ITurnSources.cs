@@ -23,9 +23,9 @@ public interface ITurnSources
     /// <summary>Holds a turn's credit before its engine runs (see <see cref="ICreditMeterGrain.HoldAsync"/>).</summary>
     Task<CreditHold> HoldAsync(TenantId tenant, string creditPolicy);
 
-    /// <summary>Called only once the answer that cost <paramref name="credits"/> is durable, with the PostgreSQL
-    /// transaction that committed it (so a meter that already counted it from the log does not count it again):
-    /// gives back the turn's <paramref name="held"/> credits and counts the answer's.</summary>
+    /// <summary>Called only once the answers that cost <paramref name="credits"/> are durable, with the PostgreSQL
+    /// transaction that committed them (so a meter that already counted it from the log does not count it again): gives
+    /// back their turns' <paramref name="held"/> credits and counts the answers' (<see cref="TranscriptWriter"/>, per tenant of a batch).</summary>
     Task<ChatCredits> SettleAsync(TenantId tenant, int held, int credits, ulong commitTransaction);
 
     /// <summary>Gives back a turn's hold when nothing was stored.</summary>

@@ -42,8 +42,10 @@ public sealed class TranscriptKeeper(TranscriptStore store, TranscriptWriter wri
     /// the change in memory, wakes waiting readers and tells Mission Control. Returns the committing transaction's id, or
     /// null when the write seemed to fail but the store has it (its acknowledgement was lost; its events landed with it).
     /// A visitor's turn passes the event types its tenant read said endpoints want (<paramref name="webhooks"/>); other
-    /// changes raise every event and the outbox insert keeps what is wanted.</summary>
-    public async Task<ulong?> CommitAsync(TranscriptChange change, WebhookSubscriptions? webhooks = null, HandoffReason? handoff = null, string? engine = null)
+    /// changes raise every event and the outbox insert keeps what is wanted. An answered turn's <paramref name="settlement"/>
+    /// is settled with the commit, so only when a transaction id is returned.</summary>
+    public async Task<ulong?> CommitAsync(TranscriptChange change, WebhookSubscriptions? webhooks = null, HandoffReason? handoff = null, string? engine = null,
+        CreditSettlement? settlement = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ulong? transaction = null;
@@ -51,7 +53,7 @@ public sealed class TranscriptKeeper(TranscriptStore store, TranscriptWriter wri
         {
             transaction = await writer.AppendAsync(change.Row, change.Messages,
                 ConversationWebhookEvents.For(Transcript.Tenant, Transcript.Id, Transcript.Row, change, webhooks),
-                TurnInsights.For(Transcript, change, new TurnHint(_received, handoff, engine)));
+                TurnInsights.For(Transcript, change, new TurnHint(_received, handoff, engine)), settlement);
             Transcript.Apply(change);
         }
         catch (Exception failure)

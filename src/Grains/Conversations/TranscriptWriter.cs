@@ -15,7 +15,7 @@ namespace Bob.Grains.Conversations;
 /// <summary>One conversation's pending append: its new messages, its updated summary row, and the webhook events they raise
 /// (written in the same transaction, so an acknowledged turn's events are never lost and a failed append writes none).</summary>
 internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyList<TranscriptMessage> Messages, IReadOnlyList<OutboxEvent> Events,
-    Insights.TurnInsight? Insight = null)
+    Insights.TurnInsight? Insight = null, CreditSettlement? Settlement = null)
 {
     /// <summary>The caller's trace, so the shared commit shows up in the turn that waited for it.</summary>
     public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
@@ -40,8 +40,11 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
 /// <see cref="TranscriptWriterOptions.UnavailableWait"/>; older ones fail (503). A retry never writes twice: a batch whose
 /// COMMIT landed behind a lost acknowledgement is refused by the transcript's unique keys, and its conversations find
 /// their turns in the store (<see cref="ConversationGrain"/>).
+/// An answered turn's credit hold is settled with its commit (<see cref="CreditSettlement"/>): once a batch is durable, one
+/// meter call per tenant in it, before its appends are acknowledged, instead of one call per turn.
 /// </summary>
-public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, IOptions<TranscriptWriterOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
+public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, ITurnSources meters, IOptions<TranscriptWriterOptions> options,
+    ILogger<TranscriptWriter> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
 {
     private const int MaxBatch = 256;
     private const int Writers = 2;
@@ -54,11 +57,12 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
     /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
-    /// committing transaction's id (see <see cref="ICreditMeterGrain.SettleAsync"/>).</summary>
+    /// committing transaction's id. A <paramref name="settlement"/> is settled on the meter once the append is durable,
+    /// before this completes (see <see cref="ICreditMeterGrain.SettleAsync"/>).</summary>
     public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null,
-        Insights.TurnInsight? insight = null)
+        Insights.TurnInsight? insight = null, CreditSettlement? settlement = null)
     {
-        var append = new TranscriptAppend(conversation, messages, events ?? [], insight);
+        var append = new TranscriptAppend(conversation, messages, events ?? [], insight, settlement);
         if (!_queue.Writer.TryWrite(append))
         {
             throw Stopping();
@@ -131,6 +135,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         try
         {
             var written = await store.WriteBatchAsync(batch, shard, CancellationToken.None);
+            await SettleAsync(batch, written.Transaction);
             batch.ForEach(a => a.Written.TrySetResult(written.Transaction));
             // The relay looks only when an endpoint wanted one of the events (a tenant without webhooks wakes nobody).
             if (written.EventsKept > 0)
@@ -169,6 +174,31 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
             Fail(batch, ex);
             return [];
         }
+    }
+
+    /// <summary>One meter call per tenant of the committed batch: the holds its turns give back and what their answers
+    /// cost, all committed by <paramref name="transaction"/>. A failed call fails those turns' settlements, not their appends
+    /// (they are durable): as before, such a hold expires and the meter's recount counts the charge.</summary>
+    private async Task SettleAsync(List<TranscriptAppend> batch, ulong transaction)
+    {
+        if (!batch.Exists(a => a.Settlement is not null))
+        {
+            return;
+        }
+        await Task.WhenAll(batch.Where(a => a.Settlement is not null).GroupBy(a => a.Conversation.Tenant).Select(async turns =>
+        {
+            var settlements = turns.Select(a => a.Settlement!).ToList();
+            try
+            {
+                var balance = await meters.SettleAsync(turns.Key, settlements.Sum(s => s.Held), settlements.Sum(s => s.Credits), transaction);
+                settlements.ForEach(s => s.Balance.TrySetResult(balance));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Credits of {Count} turns of {Tenant} not settled; their holds expire and the meter's recount counts them", settlements.Count, turns.Key);
+                settlements.ForEach(s => s.Balance.TrySetException(ex));
+            }
+        }));
     }
 
     private void Fail(List<TranscriptAppend> appends, Exception ex)

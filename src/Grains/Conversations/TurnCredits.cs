@@ -6,7 +6,8 @@ namespace Bob.Grains.Conversations;
 
 /// <summary>
 /// The credits an answered turn holds while its engine runs, owned by that turn: finished exactly once, by the first of
-/// <see cref="SettleAsync"/> (the answer is durable), <see cref="ReleaseAndRecountAsync"/> (durable behind a lost
+/// <see cref="SettledWithCommitAsync"/> (the answer is durable, and its commit settled the hold: see
+/// <see cref="CreditSettlement"/>), <see cref="ReleaseAndRecountAsync"/> (durable behind a lost
 /// acknowledgement) or <see cref="DisposeAsync"/> (nothing was stored). The turn holds it in an <c>await using</c>, so every
 /// way out (an engine that threw, a failed write) gives the hold back, and a hold already settled is never given back again.
 /// Each finish is marked before the meter is called: a meter call that fails is not retried as another finish (the hold
@@ -18,12 +19,16 @@ public sealed class TurnCredits(ITurnSources meter, TenantId tenant, CreditHold 
 
     public CreditHold Hold => hold;
 
-    /// <summary>The answer that cost <paramref name="credits"/> is durable in <paramref name="commitTransaction"/>:
-    /// gives the hold back and counts the answer's charge. Only once: a second finish is a defect of the turn.</summary>
-    public Task<ChatCredits> SettleAsync(int credits, ulong commitTransaction)
+    /// <summary>What the answer's append settles once it is durable: this hold given back, <paramref name="credits"/> counted.</summary>
+    public CreditSettlement Settlement(int credits) => new(hold.Held, credits);
+
+    /// <summary>The answer is durable and its commit settled <paramref name="settlement"/> on the meter: the hold is finished,
+    /// and the meter's balance (or the settle's failure) is read. Only once: a second finish is a defect of the turn.</summary>
+    public Task<ChatCredits> SettledWithCommitAsync(CreditSettlement settlement)
     {
+        ArgumentNullException.ThrowIfNull(settlement);
         Finish();
-        return meter.SettleAsync(tenant, hold.Held, credits, commitTransaction);
+        return settlement.Balance.Task;
     }
 
     /// <summary>The answer is durable but its transaction id was lost with the acknowledgement: gives the hold back and

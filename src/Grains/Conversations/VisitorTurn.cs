@@ -105,11 +105,13 @@ public sealed class VisitorTurn(TurnAdmission admission, ITurnSources sources, T
         var issued = IssuedToken(answer.Turn);
         var cost = CreditLedger.Chargeable(reply.CreditsCost, answer.Hold, answer.CreditPolicy);
         var change = Transcript.AnsweredTurn(answer.Turn, answer.Persona, reply.Text, citations, reply.Handoff, cost, issued);
-        var transaction = await keeper.CommitAsync(change, answer.Webhooks, engine: reply.Engine);
-        // Charged only once the answer (and its cost) is durable: a failed write costs nothing (the hold goes back as the
-        // turn leaves). An answer stored behind a lost acknowledgement has no transaction id to charge with: the meter recounts.
-        var balance = transaction is { } committed
-            ? await credits.SettleAsync(cost, committed)
+        var settlement = credits.Settlement(cost);
+        var transaction = await keeper.CommitAsync(change, answer.Webhooks, engine: reply.Engine, settlement: settlement);
+        // Charged only once the answer (and its cost) is durable, by the commit itself: a failed write costs nothing (the hold
+        // goes back as the turn leaves). An answer stored behind a lost acknowledgement has no transaction id to charge with,
+        // and its commit settled nothing: the meter recounts.
+        var balance = transaction is not null
+            ? await credits.SettledWithCommitAsync(settlement)
             : await credits.ReleaseAndRecountAsync();
         var message = change.Messages[^1];
         return new ChatReply(Transcript.Id, message.MessageId, message.Text, answer.Persona, message.Citations, reply.Handoff, balance,

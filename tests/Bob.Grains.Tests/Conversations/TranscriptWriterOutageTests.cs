@@ -52,7 +52,7 @@ public sealed class TranscriptWriterOutageTests
     private static async Task<RunningWriter> StartWriterAsync(string connectionString, TimeSpan unavailableWait, WaitLog log)
     {
         var data = NpgsqlDataSource.Create(new DatabaseTimeouts(DatabaseTimeouts.DefaultConnect, DatabaseTimeouts.DefaultCommand).ApplyTo(connectionString));
-        var writer = new TranscriptWriter(new TranscriptStore(data), new WebhookOutboxSignal(),
+        var writer = new TranscriptWriter(new TranscriptStore(data), new WebhookOutboxSignal(), new InMemoryTurnSources(),
             Options.Create(new TranscriptWriterOptions { UnavailableWait = unavailableWait }), log);
         await writer.StartAsync(CancellationToken.None);
         return new RunningWriter(writer, data);

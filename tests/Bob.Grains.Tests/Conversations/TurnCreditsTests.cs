@@ -25,14 +25,18 @@ public sealed class TurnCreditsTests
     }
 
     [Fact]
-    public async Task A_settled_hold_is_not_given_back_when_the_turn_leaves()
+    public async Task A_hold_settled_with_its_commit_is_not_given_back_when_the_turn_leaves()
     {
+        var balance = new ChatCredits(3, 7);
         await using (var credits = new TurnCredits(_meter, Tenant, OneHeld))
         {
-            await credits.SettleAsync(3, commitTransaction: 42);
+            var settlement = credits.Settlement(3);
+            Assert.Equal((1, 3), (settlement.Held, settlement.Credits));
+            settlement.Balance.SetResult(balance); // what the writer does once the append is durable
+            Assert.Equal(balance, await credits.SettledWithCommitAsync(settlement));
         }
 
-        Assert.Equal(["settle 1 3 42"], _meter.Calls);
+        Assert.Empty(_meter.Calls);
     }
 
     [Fact]
@@ -41,7 +45,7 @@ public sealed class TurnCreditsTests
         var credits = new TurnCredits(_meter, Tenant, OneHeld);
 
         await credits.ReleaseAndRecountAsync();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => credits.SettleAsync(1, commitTransaction: 7));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => credits.SettledWithCommitAsync(credits.Settlement(1)));
         await credits.DisposeAsync();
 
         Assert.Equal(["release 1", "reconcile"], _meter.Calls);
