@@ -33,6 +33,7 @@ builder.Services
     .PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"])
     .AddBobOpenApi()
     .AddSingleton<WidgetAssets>()
+    .AddSingleton<WidgetKeyPasses>()
     .AddBobConsoles()
     .AddBobDemo(builder.Configuration)
     .AddCarter();

@@ -4,7 +4,8 @@ namespace Bob.Grains.Abstractions.WidgetKeys;
 
 /// <summary>
 /// One public widget key, keyed by the key itself (<c>pk_live_…</c>), because a widget call carries nothing else.
-/// Single activation, no cache in front: a revoke or rotation is refused on every node from the next call on.
+/// Single activation; web nodes admit requests on the passes it hands out (<see cref="TakePassAsync"/>), and a revoke or
+/// a new binding answers only once those passes have run out, so it is refused on every node from the next call on.
 /// </summary>
 [Alias("bob.IWidgetKeyGrain")]
 public interface IWidgetKeyGrain : IGrainWithStringKey
@@ -20,10 +21,12 @@ public interface IWidgetKeyGrain : IGrainWithStringKey
     [Alias("Authorize")]
     Task<Result<WidgetKeyBinding>> AuthorizeAsync(string? origin);
 
-    /// <summary><see cref="AuthorizeAsync"/> for a visitor's request: also counts it against <paramref name="visitorAddress"/>'s
-    /// share of the key's budget (<c>rate_limited</c> past it; <c>too_many_requests</c> when the key's total is spent).</summary>
-    [Alias("AuthorizeVisitor")]
-    Task<Result<WidgetKeyBinding>> AuthorizeVisitorAsync(string? origin, string? visitorAddress);
+    /// <summary><see cref="AuthorizeAsync"/> for a visitor's request, as a pass: takes up to <paramref name="wanted"/>
+    /// requests (at least the asking one) from <paramref name="visitorAddress"/>'s share of the key's budget and from its
+    /// total, fewer as either runs low (<c>rate_limited</c> when the address's share is spent; <c>too_many_requests</c>
+    /// when the key's total is). <paramref name="unused"/> gives back what the node's previous pass did not use.</summary>
+    [Alias("TakePass")]
+    Task<WidgetKeyPass> TakePassAsync(string? origin, string? visitorAddress, int wanted, UnusedAdmits? unused);
 
     /// <summary>As <see cref="AuthorizeAsync"/>, but spends nothing of the key's rate budget: an open event stream asks it
     /// every second to end when the key is revoked, rotated out or no longer lists the origin.</summary>

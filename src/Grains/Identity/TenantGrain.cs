@@ -30,7 +30,7 @@ public sealed class TenantGrain : Grain, ITenantGrain
     {
         _tenant = new TenantRecord(tenant, new TenantId(this.GetPrimaryKeyString()), grains, directory, time);
         _subscription = new TenantSubscription(_tenant);
-        _settings = new TenantSettingsPolicy(_tenant, _subscription, new TurnConfigCopiesOut(time, turnCache.Value.ConfigCopyLifetime));
+        _settings = new TenantSettingsPolicy(_tenant, _subscription, new CopiesHandedOut(time, turnCache.Value.ConfigCopyLifetime));
         _team = new TenantTeam(_tenant, _subscription, options.Value.InvitationLifetime);
     }
 

@@ -4,6 +4,7 @@ using Bob.Grains.Abstractions.Billing;
 using Bob.Grains.Abstractions.Common;
 using Bob.Grains.Abstractions.Identity;
 using Bob.Grains.Audit;
+using Bob.Grains.Caching;
 
 namespace Bob.Grains.Identity;
 
@@ -12,7 +13,7 @@ namespace Bob.Grains.Identity;
 /// credit policy and the platform admin's suspension, with the stamp that tells each silo's turn cache to read again.
 /// Every change is answered only once the copies of the configuration handed out before it have run out.
 /// </summary>
-public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription subscription, TurnConfigCopiesOut copies)
+public sealed class TenantSettingsPolicy(TenantRecord tenant, TenantSubscription subscription, CopiesHandedOut copies)
 {
     /// <summary>Moves with every change a chat turn reads (<see cref="ITenantGrain.GetTurnConfigAsync"/>); in memory only.</summary>
     private TurnConfigStamp _turnConfig = TurnConfigStamp.New();

@@ -25,10 +25,11 @@ public static class WidgetAccess
             return new Failure(FailureCodes.InvalidWidgetKey, "Send the widget key in X-Widget-Key.");
         }
         var origin = context.Request.Headers.Origin.ToString();
-        // Repeatable: a second authorization only counts once more against the key's rate limit.
+        // Repeatable: a second pass only takes once more from the key's rate limit.
         var guard = context.RequestServices.GetRequiredService<SiloLossGuard>();
         var address = LoginSources.Of(context.Connection.RemoteIpAddress);
-        var result = await guard.CallAsync(() => cluster.Reference<IWidgetKeyGrain>(key).AuthorizeVisitorAsync(origin, address), repeatable: true);
+        var result = await context.RequestServices.GetRequiredService<WidgetKeyPasses>()
+            .AdmitAsync(key, origin, address, take => guard.CallAsync(take, repeatable: true));
         // The per-key limit is checked after the key and origin passed, so its 429 may be read by the page: the widget
         // then says "slow down" instead of "unreachable". Other refusals carry no CORS headers.
         if (result.IsSuccess || result.Failure!.Code is FailureCodes.TooManyRequests or FailureCodes.RateLimited)

@@ -1,11 +1,12 @@
-namespace Bob.Grains.Identity;
+namespace Bob.Grains.Caching;
 
 /// <summary>
-/// The copies of a tenant's turn configuration its grain has handed out (<see cref="Abstractions.Identity.TenantTurnConfigCopies"/>):
-/// each may be used for <c>keepFor</c> after it was asked for, so a change is acknowledged only once the last one handed
-/// out has run out (<see cref="RunOutAsync"/>). Counted on the monotonic clock, like the copies.
+/// The copies a grain has handed out of what it owns (a tenant's turn configuration,
+/// <see cref="Abstractions.Identity.TenantTurnConfigCopies"/>; a widget key's passes): each may be used for <c>keepFor</c>
+/// after it was asked for, so a change is acknowledged only once the last one handed out has run out
+/// (<see cref="RunOutAsync"/>). Counted on the monotonic clock, like the copies.
 /// </summary>
-public sealed class TurnConfigCopiesOut(TimeProvider time, TimeSpan keepFor)
+public sealed class CopiesHandedOut(TimeProvider time, TimeSpan keepFor)
 {
     private long _lastRunsOutAt;
 
@@ -19,7 +20,7 @@ public sealed class TurnConfigCopiesOut(TimeProvider time, TimeSpan keepFor)
         return keepFor;
     }
 
-    /// <summary>An earlier activation of the tenant (on a silo that died) may have handed copies out just now.</summary>
+    /// <summary>An earlier activation of the grain (on a silo that died) may have handed copies out just now.</summary>
     public void AssumeSomeOut() => HandOut();
 
     /// <summary>Completes once every copy handed out so far has run out.</summary>

@@ -1,10 +1,10 @@
-using Bob.Grains.Identity;
+using Bob.Grains.Caching;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bob.Grains.Tests.Caching;
 
-/// <summary>The tenant grain's side of the turn configuration's copies, on a fake clock: a change waits for the last copy handed out before it.</summary>
-public sealed class TurnConfigCopiesOutTests
+/// <summary>A grain's side of the copies it hands out (turn configuration, widget key passes), on a fake clock: a change waits for the last copy handed out before it.</summary>
+public sealed class CopiesHandedOutTests
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
@@ -13,7 +13,7 @@ public sealed class TurnConfigCopiesOutTests
     [Fact]
     public void A_change_with_no_copy_out_is_answered_at_once()
     {
-        var copies = new TurnConfigCopiesOut(_time, Lifetime);
+        var copies = new CopiesHandedOut(_time, Lifetime);
 
         Assert.True(copies.RunOutAsync().IsCompleted);
     }
@@ -21,7 +21,7 @@ public sealed class TurnConfigCopiesOutTests
     [Fact]
     public void A_change_waits_until_the_last_copy_handed_out_before_it_has_run_out()
     {
-        var copies = new TurnConfigCopiesOut(_time, Lifetime);
+        var copies = new CopiesHandedOut(_time, Lifetime);
         Assert.Equal(Lifetime, copies.HandOut());
         _time.Advance(TimeSpan.FromMilliseconds(400));
         copies.HandOut();
@@ -38,7 +38,7 @@ public sealed class TurnConfigCopiesOutTests
     [Fact]
     public void A_new_activation_waits_for_copies_its_predecessor_may_have_handed_out()
     {
-        var copies = new TurnConfigCopiesOut(_time, Lifetime);
+        var copies = new CopiesHandedOut(_time, Lifetime);
         copies.AssumeSomeOut();
 
         var change = copies.RunOutAsync();
@@ -51,7 +51,7 @@ public sealed class TurnConfigCopiesOutTests
     [Fact]
     public void With_no_lifetime_nothing_is_kept_and_nothing_waits()
     {
-        var copies = new TurnConfigCopiesOut(_time, TimeSpan.Zero);
+        var copies = new CopiesHandedOut(_time, TimeSpan.Zero);
 
         Assert.Equal(TimeSpan.Zero, copies.HandOut());
         Assert.True(copies.RunOutAsync().IsCompleted);
