@@ -16,7 +16,7 @@ public static class WidgetAccess
     public const string AllowMethods = "POST, GET, OPTIONS";
     public const string AllowHeaders = "Content-Type, X-Widget-Key, " + VisitorIdentity.Header;
 
-    public static async Task<Result<WidgetKeyBinding>> AuthorizeAsync(HttpContext context, IClusterClient cluster)
+    public static async Task<Result<WidgetKeyBinding>> AuthorizeAsync(HttpContext context)
     {
         context.Response.Headers.Vary = "Origin";
         var key = KeyOf(context);
@@ -53,9 +53,9 @@ public static class WidgetAccess
     }
 
     /// <summary><see cref="AuthorizeAsync"/> for a visitor's turn: a key that requires signed-in visitors refuses an anonymous one.</summary>
-    public static async Task<Result<WidgetKeyBinding>> AuthorizeTurnAsync(HttpContext context, IClusterClient cluster)
+    public static async Task<Result<WidgetKeyBinding>> AuthorizeTurnAsync(HttpContext context)
     {
-        var result = await AuthorizeAsync(context, cluster);
+        var result = await AuthorizeAsync(context);
         return result.IsSuccess && VisitorIdentity.Missing(context, result.Value!) is { } missing ? missing : result;
     }
 

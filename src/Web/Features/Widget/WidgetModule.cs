@@ -51,12 +51,12 @@ public sealed class WidgetModule : ICarterModule
     }
 
     private static async Task<IResult> ChatAsync(ChatBody body, HttpContext context, IClusterClient cluster) =>
-        await (await WidgetAccess.AuthorizeTurnAsync(context, cluster)).ToHttpAsync(context, access =>
+        await (await WidgetAccess.AuthorizeTurnAsync(context)).ToHttpAsync(context, access =>
             ChatTurns.HandleAsync(context, cluster, access.Tenant, ChatChannel.Widget, body with { BusinessId = null }, author: null, WidgetAccess.TurnConfigRead(context)));
 
     public static async Task<Results<ChatOk<WidgetConfig>, Problem<Status401, Status403>>> ConfigAsync(HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
+        var access = await WidgetAccess.AuthorizeAsync(context);
         return access.IsSuccess
             ? ChatResults.Ok(WidgetConfigView.For(access.Value!, await cluster.GetGrain<IPersonaCatalogGrain>(access.Value!.Tenant).GetSpeakerAsync(null)))
             : Problem<Status401, Status403>.For(access.Failure!);
@@ -94,7 +94,7 @@ public sealed class WidgetModule : ICarterModule
     public static async Task<Results<ChatOk<HumanRequested>, Problem<Status400, Status401, Status403, Status404, Status409>>> HandoffAsync(
         HumanRequestBody body, HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeTurnAsync(context, cluster);
+        var access = await WidgetAccess.AuthorizeTurnAsync(context);
         if (!access.IsSuccess)
         {
             return Problem<Status400, Status401, Status403, Status404, Status409>.For(access.Failure!);
@@ -118,7 +118,7 @@ public sealed class WidgetModule : ICarterModule
     private static async Task<Result<(IConversationGrain Conversation, ConversationView View, TenantId Tenant)>> ReadAsVisitorAsync(
         string id, string? visitorToken, HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
+        var access = await WidgetAccess.AuthorizeAsync(context);
         if (!access.IsSuccess)
         {
             return access.Failure!;

@@ -41,7 +41,7 @@ public sealed class WidgetVisitorModule : ICarterModule
 
     public static async Task<Results<ChatOk<VisitorSessions>, Problem<Status401, Status403>>> SessionsAsync(HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeAsync(context, cluster);
+        var access = await WidgetAccess.AuthorizeAsync(context);
         if (!access.IsSuccess)
         {
             return Problem<Status401, Status403>.For(access.Failure!);
@@ -53,7 +53,7 @@ public sealed class WidgetVisitorModule : ICarterModule
 
     public static async Task<Results<ChatOk<MessageFeedback>, Problem<Status400, Status401, Status403, Status404>>> FeedbackAsync(FeedbackBody body, HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeTurnAsync(context, cluster);
+        var access = await WidgetAccess.AuthorizeTurnAsync(context);
         if (!access.IsSuccess)
         {
             return Problem<Status400, Status401, Status403, Status404>.For(access.Failure!);
@@ -74,7 +74,7 @@ public sealed class WidgetVisitorModule : ICarterModule
 
     public static async Task<Results<ChatOk<ConversationRating>, Problem<Status400, Status401, Status403, Status404>>> RatingAsync(ConversationRatingBody body, HttpContext context, IClusterClient cluster)
     {
-        var access = await WidgetAccess.AuthorizeTurnAsync(context, cluster);
+        var access = await WidgetAccess.AuthorizeTurnAsync(context);
         if (!access.IsSuccess)
         {
             return Problem<Status400, Status401, Status403, Status404>.For(access.Failure!);
