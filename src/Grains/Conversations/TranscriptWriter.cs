@@ -41,7 +41,8 @@ internal sealed record TranscriptAppend(ConversationRow Conversation, IReadOnlyL
 /// COMMIT landed behind a lost acknowledgement is refused by the transcript's unique keys, and its conversations find
 /// their turns in the store (<see cref="ConversationGrain"/>).
 /// An answered turn's credit hold is settled with its commit (<see cref="CreditSettlement"/>): once a batch is durable, one
-/// meter call per tenant in it, before its appends are acknowledged, instead of one call per turn.
+/// meter call per tenant in it instead of one call per turn. The turn's reply waits for it; the next commit does not (a
+/// hot tenant's meter on another silo, busy with holds, would otherwise hold up every turn of this silo).
 /// </summary>
 public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal webhooks, ITurnSources meters, IOptions<TranscriptWriterOptions> options,
     ILogger<TranscriptWriter> logger) : BackgroundService, ILifecycleParticipant<ISiloLifecycle>
@@ -57,8 +58,8 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
     private readonly Channel<TranscriptAppend> _queue = Channel.CreateUnbounded<TranscriptAppend>(new UnboundedChannelOptions { SingleWriter = false });
 
     /// <summary>Appends durably, with the webhook events the change raises in the same transaction; the result is the
-    /// committing transaction's id. A <paramref name="settlement"/> is settled on the meter once the append is durable,
-    /// before this completes (see <see cref="ICreditMeterGrain.SettleAsync"/>).</summary>
+    /// committing transaction's id. A <paramref name="settlement"/> is settled on the meter once the append is durable
+    /// (see <see cref="ICreditMeterGrain.SettleAsync"/>): its <see cref="CreditSettlement.Balance"/> completes then.</summary>
     public Task<ulong> AppendAsync(ConversationRow conversation, IReadOnlyList<TranscriptMessage> messages, IReadOnlyList<OutboxEvent>? events = null,
         Insights.TurnInsight? insight = null, CreditSettlement? settlement = null)
     {
@@ -135,8 +136,8 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         try
         {
             var written = await store.WriteBatchAsync(batch, shard, CancellationToken.None);
-            await SettleAsync(batch, written.Transaction);
             batch.ForEach(a => a.Written.TrySetResult(written.Transaction));
+            _ = SettleAsync([.. batch], written.Transaction);
             // The relay looks only when an endpoint wanted one of the events (a tenant without webhooks wakes nobody).
             if (written.EventsKept > 0)
             {
@@ -178,7 +179,7 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
 
     /// <summary>One meter call per tenant of the committed batch: the holds its turns give back and what their answers
     /// cost, all committed by <paramref name="transaction"/>. A failed call fails those turns' settlements, not their appends
-    /// (they are durable): as before, such a hold expires and the meter's recount counts the charge.</summary>
+    /// (they are durable): as before, such a hold expires and the meter's recount counts the charge. Never throws.</summary>
     private async Task SettleAsync(List<TranscriptAppend> batch, ulong transaction)
     {
         if (!batch.Exists(a => a.Settlement is not null))

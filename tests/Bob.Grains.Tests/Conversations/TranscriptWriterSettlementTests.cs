@@ -13,14 +13,14 @@ namespace Bob.Grains.Tests.Conversations;
 
 /// <summary>
 /// Answered turns committed together are settled together: one meter call per tenant of the batch, with the transaction
-/// that committed them, before any of them is acknowledged. A settle that fails fails the settlements, never the appends
+/// that committed them. A settle that fails fails the settlements, never the appends
 /// (they are durable). The writer runs on a real database; the meter is recorded at its seam (<see cref="ITurnSources"/>),
 /// since what is checked is the writer's grouping (the meter's own exactness is <see cref="CreditMeterTests"/>').
 /// </summary>
 public sealed class TranscriptWriterSettlementTests
 {
     [Fact]
-    public async Task The_answers_of_one_batch_are_settled_with_one_meter_call_per_tenant_before_they_are_acknowledged()
+    public async Task The_answers_of_one_batch_are_settled_with_one_meter_call_per_tenant()
     {
         var meter = new RecordingMeter();
         await using var writer = await WriterAsync(meter);
@@ -38,11 +38,11 @@ public sealed class TranscriptWriterSettlementTests
         };
         await writer.StartAsync();
         var transactions = await Task.WhenAll(appends);
+        var balances = await Task.WhenAll(first.Balance.Task, second.Balance.Task, other.Balance.Task);
 
         Assert.Single(transactions.Distinct());
         Assert.Equal([$"acme 2 5 {transactions[0]}", $"globex 1 1 {transactions[0]}"], meter.Calls.Order());
-        Assert.All([first, second, other], s => Assert.True(s.Balance.Task.IsCompletedSuccessfully));
-        Assert.Equal(RecordingMeter.Balance, await first.Balance.Task);
+        Assert.All(balances, balance => Assert.Equal(RecordingMeter.Balance, balance));
     }
 
     [Fact]
