@@ -137,7 +137,10 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         {
             var written = await store.WriteBatchAsync(batch, shard, CancellationToken.None);
             batch.ForEach(a => a.Written.TrySetResult(written.Transaction));
-            _ = SettleAsync([.. batch], written.Transaction);
+            if (batch.Where(a => a.Settlement is not null).ToList() is { Count: > 0 } answered)
+            {
+                _ = SettleAsync(answered, written.Transaction);
+            }
             // The relay looks only when an endpoint wanted one of the events (a tenant without webhooks wakes nobody).
             if (written.EventsKept > 0)
             {
@@ -177,16 +180,13 @@ public sealed class TranscriptWriter(TranscriptStore store, WebhookOutboxSignal 
         }
     }
 
-    /// <summary>One meter call per tenant of the committed batch: the holds its turns give back and what their answers
-    /// cost, all committed by <paramref name="transaction"/>. A failed call fails those turns' settlements, not their appends
-    /// (they are durable): as before, such a hold expires and the meter's recount counts the charge. Never throws.</summary>
-    private async Task SettleAsync(List<TranscriptAppend> batch, ulong transaction)
+    /// <summary>One meter call per tenant of the committed batch's <paramref name="answered"/> appends: the holds their turns
+    /// give back and what their answers cost, all committed by <paramref name="transaction"/>. A failed call fails those turns'
+    /// settlements, not their appends (they are durable): as before, such a hold expires and the meter's recount counts the
+    /// charge. Never throws.</summary>
+    private async Task SettleAsync(List<TranscriptAppend> answered, ulong transaction)
     {
-        if (!batch.Exists(a => a.Settlement is not null))
-        {
-            return;
-        }
-        await Task.WhenAll(batch.Where(a => a.Settlement is not null).GroupBy(a => a.Conversation.Tenant).Select(async turns =>
+        await Task.WhenAll(answered.GroupBy(a => a.Conversation.Tenant).Select(async turns =>
         {
             var settlements = turns.Select(a => a.Settlement!).ToList();
             try
