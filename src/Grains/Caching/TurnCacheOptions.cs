@@ -14,9 +14,10 @@ public sealed class TurnCacheOptions
     /// <summary>At most this many tenants per cache per silo; past it, the least recently used go first.</summary>
     public int MaxTenants { get; set; } = 10_000;
 
-    /// <summary>How long a web node or silo may use a tenant's turn configuration (settings and stamp) it read, instead of
-    /// asking the tenant grain on every turn. A change to it answers only after this long since the last read before it,
-    /// so it is the most a save waits while the tenant chats. Zero: every turn asks.</summary>
+    /// <summary>How long a web node or silo may use a tenant's turn configuration (settings and stamp) it read, and a web
+    /// node a widget key's pass, instead of asking the grain on every request. A change to either answers only after this
+    /// long since the last read before it, so it is the most a save or a key's revocation waits while the tenant chats.
+    /// Zero: every request asks.</summary>
     public TimeSpan ConfigCopyLifetime { get; set; } = TimeSpan.FromSeconds(1);
 }
 
@@ -35,7 +36,7 @@ public sealed class TurnCacheOptionsValidator : IValidateOptions<TurnCacheOption
         }
         if (options.ConfigCopyLifetime < TimeSpan.Zero || options.ConfigCopyLifetime > LongestConfigCopyLifetime)
         {
-            errors.Add($"{TurnCacheOptions.Section}:ConfigCopyLifetime must be between 00:00:00 and {LongestConfigCopyLifetime:c} (got {options.ConfigCopyLifetime:c}): every change to a tenant's settings waits that long.");
+            errors.Add($"{TurnCacheOptions.Section}:ConfigCopyLifetime must be between 00:00:00 and {LongestConfigCopyLifetime:c} (got {options.ConfigCopyLifetime:c}): every change to a tenant's settings, and every revocation or rotation of a widget key, waits that long.");
         }
         if (options.MaxTenants < 1)
         {
